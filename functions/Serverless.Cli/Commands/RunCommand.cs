@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Text.Json;
+using Serverless.Cli.Embedded;
+using Serverless.Cli.Terminal;
+using Serverless.Engine.Contracts;
+using Serverless.Engine.Executions;
+using Serverless.Engine.Inputs;
+using Serverless.Engine.Orchestration;
+using Serverless.Engine.Parsing;
+
+namespace Serverless.Cli.Commands;
+
+/// <summary>
+/// <c>flows run FLOW.yaml</c>: runs a flow on the embedded engine, showing task runs as they change on stderr,
+/// then a table of task runs and the outputs (or, with <c>--json</c>, only the execution JSON on stdout).
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("flow") { Description = "The flow's YAML file." };
+        var inputs = new Option<string[]>("--input", "-i")
+        {
+            Description = "An input value as key=value (repeatable). JSON inputs take JSON text.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var flows = new Option<string?>("--flows") { Description = "A folder of other flows, for Subflow tasks and flow triggers." };
+        var json = new Option<bool>("--json") { Description = "Print only the final execution as JSON on stdout (Kestra's API shape)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or logs on stderr." };
+        var command = new Command("run", "Run a flow on the embedded engine and wait for it to end. Exit 0 for SUCCESS or WARNING, 1 otherwise.")
+        {
+            file, inputs, flows, json, quiet,
+        };
+        command.SetAction((result, cancellation) => RunAsync(
+            result.GetValue(file)!, result.GetValue(inputs) ?? [], result.GetValue(flows), result.GetValue(json), result.GetValue(quiet), cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string path, string[] inputArgs, string? flowsDir, bool json, bool quiet, CancellationToken cancellation)
+    {
+        var stderr = Consoles.Stderr();
+        if (!File.Exists(path))
+        {
+            stderr.Error($"{path}: no such file. Give the path of a flow YAML file, e.g. examples/hello.yaml");
+            return 1;
+        }
+
+        var parsed = FlowParser.Default.Parse(await File.ReadAllTextAsync(path, cancellation));
+        if (!parsed.IsValid)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.Error(error.Format(path));
+            }
+
+            stderr.Plain($"{path} is not a valid flow; fix the errors above (flows validate {path} checks it without running).");
+            return 1;
+        }
+
+        if (!TryReadInputs(inputArgs, stderr, out var inputs))
+        {
+            return 1;
+        }
+
+        var logs = quiet ? null : new ConsoleLogSink(stderr);
+        await using var engine = await EmbeddedEngine.StartAsync(logs, cancellationToken: cancellation);
+        string executionId;
+        try
+        {
+            executionId = await engine.Executions.StartAsync(parsed.Flow!, inputs, cancellationToken: cancellation);
+        }
+        catch (InputValidationException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                stderr.Error(error.ToString());
+            }
+
+            stderr.Plain("Pass inputs with --input key=value.");
+            return 1;
+        }
+
+        if (!quiet)
+        {
+            stderr.Dim($"execution {executionId} of {parsed.Flow!.Namespace}.{parsed.Flow.Id} started");
+        }
+
+        var execution = await WaitWithProgressAsync(engine.Executions, executionId, quiet ? null : stderr, cancellation);
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(execution, WireJson.Indented));
+        }
+        else
+        {
+            ExecutionView.Summary(Consoles.Stdout(), execution);
+        }
+
+        return execution.State.Current is State.SUCCESS or State.WARNING ? 0 : 1;
+    }
+
+    private static async Task<Execution> WaitWithProgressAsync(ExecutionClient client, string executionId, CliConsole? console, CancellationToken cancellation)
+    {
+        var completion = client.WaitAsync(executionId, cancellation);
+        if (console is null)
+        {
+            return await completion;
+        }
+
+        var shown = new Dictionary<string, (State, int)>();
+        using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (!completion.IsCompleted)
+        {
+            await Task.WhenAny(completion, ticks.WaitForNextTickAsync(cancellation).AsTask());
+            var progress = completion.IsCompleted ? null : await client.GetProgressAsync(executionId, cancellation);
+            foreach (var entry in progress?.Recent ?? [])
+            {
+                ShowChange(console, shown, entry);
+            }
+        }
+
+        var execution = await completion;
+        foreach (var run in execution.TaskRunList)
+        {
+            ShowChange(console, shown, new ProgressEntry(run.Id, run.TaskId, run.Value, run.State.Current, run.Attempts.Count, run.State.StartDate, run.State.EndDate));
+        }
+
+        return execution;
+    }
+
+    private static void ShowChange(CliConsole console, Dictionary<string, (State, int)> shown, ProgressEntry entry)
+    {
+        if (shown.TryGetValue(entry.Id, out var seen) && seen == (entry.State, entry.Attempts))
+        {
+            return;
+        }
+
+        shown[entry.Id] = (entry.State, entry.Attempts);
+        if (entry.State.IsTerminated() || entry.State is State.RUNNING or State.PAUSED)
+        {
+            ExecutionView.Progress(console, entry);
+        }
+    }
+
+    /// <summary>Reads <c>key=value</c> pairs; a value stays text and is typed by the flow's input definition.</summary>
+    internal static bool TryReadInputs(IEnumerable<string> pairs, CliConsole console, out Dictionary<string, object?> inputs)
+    {
+        inputs = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                console.Error($"--input '{pair}': expected key=value, e.g. --input name=World");
+                return false;
+            }
+
+            inputs[pair[..equals]] = pair[(equals + 1)..];
+        }
+
+        return true;
+    }
+}

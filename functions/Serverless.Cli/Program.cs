@@ -1,0 +1,3 @@
+using Serverless.Cli.Commands;
+
+return await FlowsCommand.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Serverless.Engine.Contracts;
+
+namespace Serverless.Engine.Executions;
+
+/// <summary>The payload of the resume event: the Pause task's <c>onResume</c> inputs.</summary>
+/// <remarks>Wire contract: add members, never rename them.</remarks>
+public sealed record ResumeRequest
+{
+    [JsonConverter(typeof(PlainDictionaryConverter))]
+    public IReadOnlyDictionary<string, object?>? Inputs { get; init; }
+}

@@ -1,0 +1,4 @@
+namespace Serverless.Engine.Flows;
+
+/// <summary>A flow output: rendered after the tasks end; a render error fails the execution.</summary>
+public sealed record FlowOutput(string Id, object? Value, string Type, string? Description, SourcePosition Position);

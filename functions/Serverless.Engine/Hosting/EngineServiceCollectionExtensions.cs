@@ -1,0 +1,33 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Serverless.Engine.Activities;
+using Serverless.Engine.Logs;
+using Serverless.Engine.Orchestration;
+using Serverless.Engine.Tasks;
+
+namespace Serverless.Engine.Hosting;
+
+/// <summary>Wires the engine into a host: services its activities need, and its durable functions.</summary>
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>Registers the engine's services. Hosts may register their own log sink or functions first.</summary>
+    public static IServiceCollection AddFlowEngine(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TaskTypeRegistry.BuiltIn);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IExecutionLogSink>(NullLogSink.Instance);
+        services.TryAddSingleton<TaskExecutor>();
+        return services;
+    }
+
+    /// <summary>Registers the flow orchestration and the task activity with a Durable Task worker.</summary>
+    public static DurableTaskRegistry AddFlowEngine(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry.AddOrchestrator<FlowOrchestration>(OrchestrationNames.Flow);
+        registry.AddActivity<RunTaskActivity>(OrchestrationNames.RunTask);
+        return registry;
+    }
+}

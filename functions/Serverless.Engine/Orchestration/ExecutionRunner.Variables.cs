@@ -1,0 +1,139 @@
+using Serverless.Engine.Contracts;
+using Serverless.Engine.Expressions;
+using Serverless.Engine.Flows;
+
+namespace Serverless.Engine.Orchestration;
+
+/// <summary>The expression variables a task run sees, and the activity request carrying them.</summary>
+internal sealed partial class ExecutionRunner
+{
+    private static readonly HashSet<string> AlwaysSent = ["task", "taskrun", "flow", "execution"];
+
+    private Dictionary<string, object?> BaseVariables() => new(StringComparer.Ordinal)
+    {
+        ["flow"] = new Dictionary<string, object?>
+        {
+            ["id"] = _flow.Id,
+            ["namespace"] = _flow.Namespace,
+            ["revision"] = (long)_request.FlowRevision,
+        },
+        ["execution"] = new Dictionary<string, object?>
+        {
+            ["id"] = _request.ExecutionId,
+            ["startDate"] = Now,
+            ["originalId"] = _request.ExecutionId,
+        },
+        ["inputs"] = _request.Inputs ?? new Dictionary<string, object?>(),
+        ["vars"] = _flow.Variables,
+        ["labels"] = _flow.Labels.Concat(_request.Labels).GroupBy(l => l.Key).ToDictionary(g => g.Key, g => (object?)g.Last().Value),
+        ["trigger"] = _request.Trigger,
+        ["envs"] = _request.Envs?.ToDictionary(e => e.Key, e => (object?)e.Value) ?? new Dictionary<string, object?>(),
+    };
+
+    /// <summary>All variables of a task run, for rendering inside the orchestration.</summary>
+    internal Dictionary<string, object?> Variables(TaskDefinition task, string runId, RunFrame frame)
+    {
+        var run = _runs.Get(runId);
+        var variables = new Dictionary<string, object?>(_baseVariables, StringComparer.Ordinal)
+        {
+            ["outputs"] = _outputs.Root,
+            ["task"] = new Dictionary<string, object?> { ["id"] = task.Id, ["type"] = task.Type },
+            ["taskrun"] = new Dictionary<string, object?>
+            {
+                ["id"] = run.Id,
+                ["startDate"] = run.State.StartDate,
+                ["attemptsCount"] = (long)Math.Max(0, run.Attempts.Count - 1),
+                ["parentId"] = run.ParentTaskRunId,
+                ["value"] = run.Value,
+                ["iteration"] = run.Iteration is { } i ? (long)i : null,
+            },
+        };
+
+        if (frame.Parent is { } parent)
+        {
+            variables["parent"] = new Dictionary<string, object?>
+            {
+                ["taskrun"] = new Dictionary<string, object?> { ["id"] = parent.Id, ["value"] = parent.Value },
+                ["outputs"] = parent.Outputs,
+            };
+            variables["parents"] = frame.Iterations.Reverse()
+                .Select(i => (object?)new Dictionary<string, object?>
+                {
+                    ["taskrun"] = new Dictionary<string, object?> { ["value"] = i.Owner.Value, ["id"] = i.Owner.Id },
+                })
+                .ToList();
+        }
+
+        return variables;
+    }
+
+    /// <summary>The orchestration-side scope of a task run: deterministic clock and functions only.</summary>
+    internal ExpressionScope Scope(TaskDefinition task, string runId, RunFrame frame) =>
+        new(Variables(task, runId, frame))
+        {
+            Now = Now,
+            Functions = new Dictionary<string, ExpressionFunction>(StringComparer.Ordinal)
+            {
+                ["errorLogs"] = (_, _) => _errorLogs.Cast<object?>().ToList(),
+            },
+        };
+
+    private TaskRequest BuildRequest(TaskDefinition task, string runId, RunFrame frame, int attempt)
+    {
+        var all = Variables(task, runId, frame);
+        all["errorLogs"] = _errorLogs.Cast<object?>().ToList();
+        var roots = RootsReferenced(task);
+        var sent = roots is null
+            ? all
+            : all.Where(v => AlwaysSent.Contains(v.Key) || roots.Contains(v.Key) || v.Key == "errorLogs" && roots.Contains("errorLogs"))
+                .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        return new TaskRequest
+        {
+            ExecutionId = _request.ExecutionId,
+            Namespace = _flow.Namespace,
+            FlowId = _flow.Id,
+            TaskRunId = runId,
+            TaskId = task.Id,
+            Type = task.Type,
+            Attempt = attempt,
+            Properties = task.Properties,
+            Variables = sent,
+            Now = Now,
+            Timeout = task.Timeout,
+            LogLevel = task.LogLevel,
+        };
+    }
+
+    /// <summary>
+    /// The root variables a task's templates use, so an activity receives only those; null (send all) when a
+    /// template renders other templates (<c>render</c>, <c>vars</c>) and cannot be analysed.
+    /// </summary>
+    private static HashSet<string>? RootsReferenced(TaskDefinition task)
+    {
+        var roots = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in Strings(task.Properties))
+        {
+            if (!ExpressionEngine.ContainsTemplate(text))
+            {
+                continue;
+            }
+
+            if (text.Contains("render", StringComparison.Ordinal) || text.Contains("errorLogs", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            roots.UnionWith(ExpressionEngine.Shared.RootVariables(text));
+        }
+
+        return roots.Contains("vars") ? null : roots;
+    }
+
+    private static IEnumerable<string> Strings(object? value) => value switch
+    {
+        string s => [s],
+        IReadOnlyDictionary<string, object?> map => map.Keys.Concat(map.Values.SelectMany(Strings)),
+        IEnumerable<object?> list => list.SelectMany(Strings),
+        _ => [],
+    };
+}

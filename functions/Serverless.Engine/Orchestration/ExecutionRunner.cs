@@ -1,0 +1,219 @@
+using Microsoft.DurableTask;
+using Serverless.Engine.Contracts;
+using Serverless.Engine.Executions;
+using Serverless.Engine.Expressions;
+using Serverless.Engine.Flows;
+using Serverless.Engine.Tasks;
+
+namespace Serverless.Engine.Orchestration;
+
+/// <summary>
+/// Interprets one execution of a flow inside the orchestration: walks the task tree, creates task runs as
+/// Kestra does, runs runnable tasks as activities and flowable tasks as orchestration logic.
+/// </summary>
+/// <remarks>
+/// Everything here replays: time comes from <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>, ids
+/// from <see cref="TaskOrchestrationContext.NewGuid"/>, waits are durable timers, I/O happens in activities.
+/// </remarks>
+internal sealed partial class ExecutionRunner
+{
+    private readonly TaskOrchestrationContext _context;
+    private readonly ExecutionRequest _request;
+    private readonly Flow _flow;
+    private readonly TaskTypeRegistry _types;
+    private readonly TaskRunRecorder _runs = new();
+    private readonly OutputStore _outputs = new();
+    private readonly List<IReadOnlyDictionary<string, object?>> _errorLogs = [];
+    private readonly Dictionary<string, object?> _baseVariables;
+    private StateInfo _state;
+    private string? _error;
+
+    public ExecutionRunner(TaskOrchestrationContext context, ExecutionRequest request, Flow flow, TaskTypeRegistry types)
+    {
+        _context = context;
+        _request = request;
+        _flow = flow;
+        _types = types;
+        _state = StateInfo.Of(State.CREATED, Now);
+        _baseVariables = BaseVariables();
+        context.SetCustomStatus(new ExecutionProgress(this));
+    }
+
+    internal DateTimeOffset Now => new(DateTime.SpecifyKind(_context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    internal TaskOrchestrationContext Context => _context;
+
+    internal Flow Flow => _flow;
+
+    internal StateInfo CurrentState => _state;
+
+    internal TaskRunRecorder Runs => _runs;
+
+    /// <summary>Runs the execution to its final state and returns it.</summary>
+    public async Task<Execution> RunAsync()
+    {
+        _state = _state.To(State.RUNNING, Now);
+        var state = await RunSequenceAsync(_flow.Tasks, RunFrame.Root);
+        if (state.IsFailure() && _flow.Errors.Count > 0)
+        {
+            await RunSequenceAsync(_flow.Errors, RunFrame.Root);
+        }
+
+        if (_flow.Finally.Count > 0)
+        {
+            state = States.Worst(state, Effective(await RunSequenceAsync(_flow.Finally, RunFrame.Root)));
+        }
+
+        var outputs = RenderFlowOutputs(ref state);
+        _state = _state.To(state == State.SKIPPED ? State.SUCCESS : state, Now);
+        if (_flow.AfterExecution.Count > 0)
+        {
+            await RunSequenceAsync(_flow.AfterExecution, RunFrame.Root);
+        }
+
+        return Snapshot(outputs);
+    }
+
+    /// <summary>The execution as it stands.</summary>
+    internal Execution Snapshot(IReadOnlyDictionary<string, object?>? outputs = null) => new()
+    {
+        Id = _request.ExecutionId,
+        Namespace = _flow.Namespace,
+        FlowId = _flow.Id,
+        FlowRevision = _request.FlowRevision,
+        State = _state,
+        Inputs = _request.Inputs,
+        Outputs = outputs,
+        Labels = [.. _flow.Labels.Where(l => _request.Labels.All(r => r.Key != l.Key)), .. _request.Labels],
+        Trigger = _request.Trigger,
+        TaskRunList = [.. _runs.Runs],
+        ParentId = _request.ParentExecutionId,
+        Error = _error,
+    };
+
+    /// <summary>Runs tasks one after the other; a failure stops the sequence.</summary>
+    internal async Task<State> RunSequenceAsync(IReadOnlyList<TaskDefinition> tasks, RunFrame frame)
+    {
+        var state = State.SUCCESS;
+        foreach (var task in tasks)
+        {
+            if (task.Disabled)
+            {
+                continue;
+            }
+
+            var effective = Effective(await RunTaskAsync(task, frame), task);
+            state = States.Worst(state, effective);
+            if (effective.IsFailure())
+            {
+                break;
+            }
+        }
+
+        return state;
+    }
+
+    /// <summary>How a child's state counts for its parent: allowFailure, allowWarning and SKIPPED applied.</summary>
+    internal static State Effective(State state, TaskDefinition? task = null) => state switch
+    {
+        State.FAILED when task?.AllowFailure == true => State.WARNING,
+        State.WARNING when task?.AllowWarning == true => State.SUCCESS,
+        State.SKIPPED => State.SUCCESS,
+        _ => state,
+    };
+
+    /// <summary>Creates the task run of <paramref name="task"/> and runs it to a final state.</summary>
+    internal async Task<State> RunTaskAsync(TaskDefinition task, RunFrame frame)
+    {
+        var run = CreateRun(task, frame);
+        if (task.RunIf is { } runIf)
+        {
+            bool proceed;
+            try
+            {
+                proceed = Truthiness.IsTruthy(ExpressionEngine.Shared.RenderTyped(runIf, Scope(task, run.Id, frame)));
+            }
+            catch (ExpressionException e)
+            {
+                return Fail(run.Id, task.Id, $"runIf: {e.Message}");
+            }
+
+            if (!proceed)
+            {
+                _runs.Transition(run.Id, State.SKIPPED, Now);
+                return State.SKIPPED;
+            }
+        }
+
+        _runs.Transition(run.Id, State.RUNNING, Now);
+        var type = _types.Get(task.Type);
+        var state = type is FlowableTaskType flowable
+            ? await RunFlowableAsync(flowable, task, run.Id, frame)
+            : await RunRunnableAsync(task, run.Id, frame);
+        _runs.Transition(run.Id, state, Now);
+        return state;
+    }
+
+    private async Task<State> RunFlowableAsync(FlowableTaskType type, TaskDefinition task, string runId, RunFrame frame)
+    {
+        State state;
+        try
+        {
+            state = await type.ExecuteAsync(new FlowableRun(this, task, runId, frame));
+        }
+        catch (Exception e) when (e is ExpressionException or FlowableException or FormatException)
+        {
+            state = Fail(runId, task.Id, e.Message);
+        }
+
+        var children = frame.ChildOf(_runs.Get(runId));
+        if (state.IsFailure() && task.Branch("errors") is { Count: > 0 } errors)
+        {
+            await RunSequenceAsync(errors, children);
+        }
+
+        if (task.Branch("finally") is { Count: > 0 } finallyTasks)
+        {
+            state = States.Worst(state, Effective(await RunSequenceAsync(finallyTasks, children)));
+        }
+
+        return state;
+    }
+
+    private TaskRun CreateRun(TaskDefinition task, RunFrame frame) => _runs.Add(new TaskRun
+    {
+        Id = NewId(),
+        ExecutionId = _request.ExecutionId,
+        Namespace = _flow.Namespace,
+        FlowId = _flow.Id,
+        TaskId = task.Id,
+        ParentTaskRunId = frame.Parent?.Id,
+        Value = frame.Current?.Text,
+        Iteration = frame.Current?.Index,
+        State = StateInfo.Of(State.CREATED, Now),
+    });
+
+    /// <summary>Marks a task run FAILED with <paramref name="message"/>, recorded for <c>errorLogs()</c>.</summary>
+    internal State Fail(string runId, string taskId, string message)
+    {
+        RecordError(taskId, runId, message);
+        _runs.Transition(runId, State.FAILED, Now);
+        return State.FAILED;
+    }
+
+    internal void RecordError(string taskId, string runId, string message)
+    {
+        _error ??= $"{taskId}: {message}";
+        _errorLogs.Add(new Dictionary<string, object?>
+        {
+            ["taskId"] = taskId,
+            ["taskRunId"] = runId,
+            ["level"] = "ERROR",
+            ["message"] = message,
+            ["timestamp"] = Now,
+        });
+    }
+
+    /// <summary>A deterministic Kestra-style short id (base62 of a replay-safe GUID).</summary>
+    internal string NewId() => ShortIds.From(_context.NewGuid());
+}

@@ -1,0 +1,103 @@
+using Microsoft.DurableTask;
+using Serverless.Engine.Executions;
+using Serverless.Engine.Expressions;
+using Serverless.Engine.Flows;
+using Serverless.Engine.Tasks;
+
+namespace Serverless.Engine.Orchestration;
+
+/// <summary>
+/// What a flowable task may do while it runs inside the orchestration: render its properties
+/// deterministically, run child tasks (in sequence, per iteration, concurrently), set its outputs, and use
+/// durable timers and events through <see cref="Context"/>.
+/// </summary>
+public sealed class FlowableRun
+{
+    private readonly ExecutionRunner _runner;
+    private readonly RunFrame _frame;
+
+    internal FlowableRun(ExecutionRunner runner, TaskDefinition task, string runId, RunFrame frame)
+    {
+        _runner = runner;
+        Task = task;
+        RunId = runId;
+        _frame = frame;
+    }
+
+    public TaskDefinition Task { get; }
+
+    public string RunId { get; }
+
+    /// <summary>The task run as it stands now.</summary>
+    public TaskRun TaskRun => _runner.Runs.Get(RunId);
+
+    /// <summary>The durable context, for timers and external events. Never do I/O through anything else.</summary>
+    public TaskOrchestrationContext Context => _runner.Context;
+
+    /// <summary>The orchestration's clock.</summary>
+    public DateTimeOffset Now => _runner.Now;
+
+    /// <summary>The scope expressions of this task render in.</summary>
+    public ExpressionScope Scope => _runner.Scope(Task, RunId, _frame);
+
+    /// <summary>A property rendered deeply (a lone <c>{{ x }}</c> keeps its type); null when absent.</summary>
+    public object? RenderProperty(string name) =>
+        Task.Properties.TryGetValue(name, out var raw) ? ValueRenderer.Render(raw, Scope) : null;
+
+    /// <summary>A property rendered as text; null when absent.</summary>
+    public string? RenderString(string name) => RenderProperty(name) switch
+    {
+        null => null,
+        string s => s,
+        var other => ExpressionEngine.ToText(other),
+    };
+
+    /// <summary>Sets this task run's outputs (<c>outputs.{id}</c>).</summary>
+    public void SetOutputs(IReadOnlyDictionary<string, object?> outputs) =>
+        _runner.SetOutputs(Task, RunId, _frame, outputs);
+
+    /// <summary>Runs <paramref name="tasks"/> in sequence as children of this task run; a failure stops them.</summary>
+    public Task<State> RunSequenceAsync(IReadOnlyList<TaskDefinition> tasks) =>
+        _runner.RunSequenceAsync(tasks, _frame.ChildOf(TaskRun));
+
+    /// <summary>Runs one child task; returns its state as its parent counts it (allowFailure applied).</summary>
+    public async Task<State> RunChildAsync(TaskDefinition task) =>
+        task.Disabled ? State.SUCCESS : ExecutionRunner.Effective(await _runner.RunTaskAsync(task, _frame.ChildOf(TaskRun)), task);
+
+    /// <summary>Runs <paramref name="tasks"/> in sequence for one iteration value (ForEach).</summary>
+    public Task<State> RunIterationAsync(IReadOnlyList<TaskDefinition> tasks, object? value, int index) =>
+        _runner.RunSequenceAsync(tasks, _frame.Iteration(TaskRun, value, index));
+
+    /// <summary>Marks this task run failed with a message and returns FAILED.</summary>
+    public State Fail(string message) => _runner.Fail(RunId, Task.Id, message);
+
+    /// <summary>
+    /// Runs branches with at most <paramref name="limit"/> at once (0 = no limit). Once one fails, no new branch
+    /// starts; running ones finish. Returns the worst state.
+    /// </summary>
+    public static async Task<State> RunConcurrentlyAsync(IReadOnlyList<Func<Task<State>>> branches, int limit)
+    {
+        var state = State.SUCCESS;
+        var running = new List<Task<State>>();
+        var next = 0;
+        var max = limit <= 0 ? int.MaxValue : limit;
+        while (next < branches.Count || running.Count > 0)
+        {
+            while (next < branches.Count && running.Count < max && !state.IsFailure())
+            {
+                running.Add(branches[next++]());
+            }
+
+            if (running.Count == 0)
+            {
+                break;
+            }
+
+            var done = await System.Threading.Tasks.Task.WhenAny(running);
+            running.Remove(done);
+            state = States.Worst(state, await done);
+        }
+
+        return state;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Serverless.Engine.Orchestration;
+
+/// <summary>
+/// Names of the durable functions the engine registers. Wire contract: in-flight histories refer to them, so
+/// they never change.
+/// </summary>
+public static class OrchestrationNames
+{
+    /// <summary>The orchestration that runs one execution of a flow.</summary>
+    public const string Flow = "FlowOrchestration";
+
+    /// <summary>The activity that runs one attempt of one runnable task.</summary>
+    public const string RunTask = "RunTask";
+
+    /// <summary>The external event that resumes a paused task; its payload holds the resume inputs.</summary>
+    public const string ResumeEvent = "resume";
+
+    /// <summary>The external event that asks a running execution to stop (Kestra's kill).</summary>
+    public const string KillEvent = "kill";
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using Serverless.Engine.Flows;
+using Serverless.Engine.Tasks;
+using Serverless.Engine.Triggers;
+
+namespace Serverless.Engine.Validation;
+
+/// <summary>
+/// Whole-flow checks that need more than one property: id patterns, ids unique across the flow (nested,
+/// errors and finally included), each type's own checks.
+/// </summary>
+public static partial class FlowValidator
+{
+    public static void Validate(Flow flow, TaskTypeRegistry tasks, TriggerTypeRegistry triggers, ValidationContext context)
+    {
+        if (flow.Id.Length > 0 && !FlowIdPattern().IsMatch(flow.Id))
+        {
+            context.Add(SourcePosition.Start, "id", $"invalid flow id '{flow.Id}': it must match {FlowIdPattern()} and be at most 100 characters");
+        }
+
+        if (flow.Namespace.Length > 0 && !NamespacePattern().IsMatch(flow.Namespace))
+        {
+            context.Add(SourcePosition.Start, "namespace", $"invalid namespace '{flow.Namespace}': it must match {NamespacePattern()}");
+        }
+
+        CheckUnique(flow.AllTasks().Select(t => (t.Id, t.Position)), "task", context);
+        CheckUnique(flow.Triggers.Select(t => (t.Id, t.Position)), "trigger", context);
+        CheckUnique(flow.Inputs.Select(i => (i.Id, i.Position)), "input", context);
+        CheckUnique(flow.Outputs.Select(o => (o.Id, o.Position)), "output", context);
+
+        foreach (var task in flow.AllTasks())
+        {
+            tasks.Find(task.Type)?.Validate(task, context);
+        }
+
+        for (var i = 0; i < flow.Triggers.Count; i++)
+        {
+            triggers.Find(flow.Triggers[i].Type)?.Validate(flow.Triggers[i], $"triggers[{i}]", context);
+        }
+    }
+
+    private static void CheckUnique(IEnumerable<(string Id, SourcePosition Position)> items, string kind, ValidationContext context)
+    {
+        var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        foreach (var (id, position) in items)
+        {
+            if (id.Length == 0)
+            {
+                continue;
+            }
+
+            if (!seen.TryAdd(id, position))
+            {
+                context.Add(position, "id", $"duplicate {kind} id '{id}' (first defined at {seen[id]}): {kind} ids must be unique in a flow");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9._-]{0,99}$")]
+    private static partial Regex FlowIdPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
+    private static partial Regex NamespacePattern();
+}
