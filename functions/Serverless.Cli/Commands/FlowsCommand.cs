@@ -11,6 +11,9 @@ internal static class FlowsCommand
             "Serverless Flows: run Kestra YAML flows on Durable Task, embedded on this machine or on Azure Functions.");
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ResumeCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(NamespaceCommand.Create());
         return root;
     }
 }

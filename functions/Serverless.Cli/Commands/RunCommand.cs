@@ -6,7 +6,11 @@ using Serverless.Engine.Contracts;
 using Serverless.Engine.Executions;
 using Serverless.Engine.Inputs;
 using Serverless.Engine.Orchestration;
+using Microsoft.Extensions.DependencyInjection;
+using Serverless.Engine.Flows;
 using Serverless.Engine.Parsing;
+using Serverless.Engine.Storage;
+using Serverless.Engine.Tasks.Flow;
 
 namespace Serverless.Cli.Commands;
 
@@ -24,20 +28,28 @@ internal static class RunCommand
             Description = "An input value as key=value (repeatable). JSON inputs take JSON text.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var flows = new Option<string?>("--flows") { Description = "A folder of other flows, for Subflow tasks and flow triggers." };
+        var flows = new Option<string?>("--flows") { Description = "A folder of other flows, for Subflow tasks (default: the flow file's folder)." };
+        var storage = new Option<string?>("--storage")
+        {
+            Description = "Where namespace files, KV and execution files live: local (default, ./.flows), local:PATH, azurite, a blob service URL or a connection string. Default: $FLOWS_STORAGE or local.",
+        };
         var json = new Option<bool>("--json") { Description = "Print only the final execution as JSON on stdout (Kestra's API shape)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or logs on stderr." };
         var command = new Command("run", "Run a flow on the embedded engine and wait for it to end. Exit 0 for SUCCESS or WARNING, 1 otherwise.")
         {
-            file, inputs, flows, json, quiet,
+            file, inputs, flows, storage, json, quiet,
         };
         command.SetAction((result, cancellation) => RunAsync(
-            result.GetValue(file)!, result.GetValue(inputs) ?? [], result.GetValue(flows), result.GetValue(json), result.GetValue(quiet), cancellation));
+            new RunSettings(result.GetValue(file)!, result.GetValue(inputs) ?? [], result.GetValue(flows), result.GetValue(storage), result.GetValue(json), result.GetValue(quiet)),
+            cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string[] inputArgs, string? flowsDir, bool json, bool quiet, CancellationToken cancellation)
+    private sealed record RunSettings(string Path, string[] Inputs, string? FlowsDirectory, string? Storage, bool Json, bool Quiet);
+
+    private static async Task<int> RunAsync(RunSettings settings, CancellationToken cancellation)
     {
+        var (path, inputArgs, flowsDir, _, json, quiet) = settings;
         var stderr = Consoles.Stderr();
         if (!File.Exists(path))
         {
@@ -62,8 +74,24 @@ internal static class RunCommand
             return 1;
         }
 
+        StorageOptions storageOptions;
+        try
+        {
+            storageOptions = EngineStorage.Parse(settings.Storage);
+        }
+        catch (ArgumentException e)
+        {
+            stderr.Error(e.Message);
+            return 1;
+        }
+
+        var flowsFolder = flowsDir ?? Path.GetDirectoryName(Path.GetFullPath(path))!;
         var logs = quiet ? null : new ConsoleLogSink(stderr);
-        await using var engine = await EmbeddedEngine.StartAsync(logs, cancellationToken: cancellation);
+        await using var engine = await EmbeddedEngine.StartAsync(logs, services =>
+        {
+            services.AddFlowStorage(StorageFactory.Create(storageOptions));
+            services.AddSingleton<IFlowResolver>(new DirectoryFlowResolver(flowsFolder));
+        }, cancellation);
         string executionId;
         try
         {
@@ -85,7 +113,8 @@ internal static class RunCommand
             stderr.Dim($"execution {executionId} of {parsed.Flow!.Namespace}.{parsed.Flow.Id} started");
         }
 
-        var execution = await WaitWithProgressAsync(engine.Executions, executionId, quiet ? null : stderr, cancellation);
+        var interactive = !json && !Console.IsInputRedirected && !Console.IsErrorRedirected;
+        var execution = await WaitWithProgressAsync(engine.Executions, executionId, quiet ? null : stderr, interactive ? parsed.Flow! : null, cancellation);
         if (json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(execution, WireJson.Indented));
@@ -98,7 +127,7 @@ internal static class RunCommand
         return execution.State.Current is State.SUCCESS or State.WARNING ? 0 : 1;
     }
 
-    private static async Task<Execution> WaitWithProgressAsync(ExecutionClient client, string executionId, CliConsole? console, CancellationToken cancellation)
+    private static async Task<Execution> WaitWithProgressAsync(ExecutionClient client, string executionId, CliConsole? console, Flow? promptFor, CancellationToken cancellation)
     {
         var completion = client.WaitAsync(executionId, cancellation);
         if (console is null)
@@ -114,7 +143,10 @@ internal static class RunCommand
             var progress = completion.IsCompleted ? null : await client.GetProgressAsync(executionId, cancellation);
             foreach (var entry in progress?.Recent ?? [])
             {
-                ShowChange(console, shown, entry);
+                if (ShowChange(console, shown, entry) && entry.State == State.PAUSED)
+                {
+                    await OnPausedAsync(client, executionId, entry, console, promptFor, cancellation);
+                }
             }
         }
 
@@ -127,17 +159,46 @@ internal static class RunCommand
         return execution;
     }
 
-    private static void ShowChange(CliConsole console, Dictionary<string, (State, int)> shown, ProgressEntry entry)
+    /// <summary>Shows a task run whose state changed; true when it did.</summary>
+    private static bool ShowChange(CliConsole console, Dictionary<string, (State, int)> shown, ProgressEntry entry)
     {
         if (shown.TryGetValue(entry.Id, out var seen) && seen == (entry.State, entry.Attempts))
         {
-            return;
+            return false;
         }
 
         shown[entry.Id] = (entry.State, entry.Attempts);
         if (entry.State.IsTerminated() || entry.State is State.RUNNING or State.PAUSED)
         {
             ExecutionView.Progress(console, entry);
+        }
+
+        return true;
+    }
+
+    /// <summary>On a terminal, asks for the pause's inputs and resumes; otherwise says how the pause will end.</summary>
+    private static async Task OnPausedAsync(ExecutionClient client, string executionId, ProgressEntry paused, CliConsole console, Flow? flow, CancellationToken cancellation)
+    {
+        var task = flow?.AllTasks().FirstOrDefault(t => t.Id == paused.TaskId);
+        if (task is null)
+        {
+            console.Warn($"execution paused at '{paused.TaskId}': it resumes after its delay or timeout (run in a terminal to resume it by hand, or use flows serve and flows resume).");
+            return;
+        }
+
+        while (true)
+        {
+            var inputs = ResumePrompt.Ask(console, task);
+            try
+            {
+                PauseTask.ValidateResumeInputs(task, inputs, TimeProvider.System);
+                await client.ResumeAsync(executionId, inputs, paused.Id, cancellation);
+                return;
+            }
+            catch (InputValidationException e)
+            {
+                console.Error(e.Message);
+            }
         }
     }
 

@@ -59,12 +59,44 @@ public sealed class EmbeddedDurableHost : IAsyncDisposable
         options.Validate();
 
         EmbeddedSidecar sidecar = await EmbeddedSidecar.StartAsync(options, loggerFactory, cancellationToken);
-        var channel = GrpcChannel.ForAddress(sidecar.Address, new GrpcChannelOptions
+        GrpcChannel? channel = null;
+        try
         {
-            MaxReceiveMessageSize = null,
-            MaxSendMessageSize = null,
-        });
+            channel = GrpcChannel.ForAddress(sidecar.Address, new GrpcChannelOptions
+            {
+                MaxReceiveMessageSize = null,
+                MaxSendMessageSize = null,
+            });
+            IHost workerHost = BuildWorker(channel, register, options, configureServices, loggerFactory);
+            await workerHost.StartAsync(cancellationToken);
+            return new EmbeddedDurableHost(sidecar, channel, workerHost);
+        }
+        catch
+        {
+            channel?.Dispose();
+            await sidecar.DisposeAsync();
+            throw;
+        }
+    }
 
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _worker.StopAsync();
+        _worker.Dispose();
+        await _channel.ShutdownAsync();
+        _channel.Dispose();
+        await _sidecar.DisposeAsync();
+    }
+
+    /// <summary>The worker and client host: user services first, so activities can depend on them.</summary>
+    private static IHost BuildWorker(
+        GrpcChannel channel,
+        Action<DurableTaskRegistry> register,
+        EmbeddedDurableHostOptions options,
+        Action<IServiceCollection>? configureServices,
+        ILoggerFactory? loggerFactory)
+    {
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         EmbeddedSidecar.ConfigureLogging(builder.Logging, options, loggerFactory);
         configureServices?.Invoke(builder.Services);
@@ -83,18 +115,6 @@ public sealed class EmbeddedDurableHost : IAsyncDisposable
             client.UseGrpc(channel);
             client.RegisterDirectly();
         });
-        IHost workerHost = builder.Build();
-        await workerHost.StartAsync(cancellationToken);
-        return new EmbeddedDurableHost(sidecar, channel, workerHost);
-    }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await _worker.StopAsync();
-        _worker.Dispose();
-        await _channel.ShutdownAsync();
-        _channel.Dispose();
-        await _sidecar.DisposeAsync();
+        return builder.Build();
     }
 }

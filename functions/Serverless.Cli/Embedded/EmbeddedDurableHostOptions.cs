@@ -4,16 +4,16 @@ namespace Serverless.Cli.Embedded;
 
 /// <summary>Tuning for the embedded Durable Task host.</summary>
 /// <remarks>
-/// The defaults suit a laptop or a test run: no practical cap on concurrent work items (a cap that is reached
-/// makes the dispatcher poll every 500 ms, which is what made wide fan-outs slow), logging at Warning so nothing
-/// reaches the console on the hot path.
+/// The defaults suit a laptop or a test run: the embedded sidecar itself never caps or polls (work is pushed to
+/// the worker the moment it exists), the worker's own concurrency limits are generous, and logging is at Warning
+/// so nothing reaches the console on the hot path.
 /// </remarks>
 public sealed class EmbeddedDurableHostOptions
 {
-    /// <summary>Most activity work items handed to the worker at once.</summary>
+    /// <summary>Most activities the worker runs at once (its <c>MaximumConcurrentActivityWorkItems</c>).</summary>
     public int MaxConcurrentActivityWorkItems { get; set; } = 100_000;
 
-    /// <summary>Most orchestration episodes handed to the worker at once.</summary>
+    /// <summary>Most orchestration episodes the worker runs at once (its <c>MaximumConcurrentOrchestrationWorkItems</c>).</summary>
     public int MaxConcurrentOrchestrationWorkItems { get; set; } = 10_000;
 
     /// <summary>Least severe log level forwarded to the logger factory.</summary>

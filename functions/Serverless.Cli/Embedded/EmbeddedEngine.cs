@@ -1,4 +1,6 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Serverless.Engine.Activities;
 using Serverless.Engine.Executions;
 using Serverless.Engine.Hosting;
 using Serverless.Engine.Logs;
@@ -36,6 +38,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
                 }
 
                 configure?.Invoke(services);
+                services.AddSingleton<IExecutionStarter>(sp => new ClientExecutionStarter(sp.GetRequiredService<DurableTaskClient>()));
                 services.AddFlowEngine();
             },
             cancellationToken: cancellationToken);

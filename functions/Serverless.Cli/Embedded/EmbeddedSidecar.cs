@@ -1,11 +1,9 @@
 using System.Net;
-using DurableTask.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,17 +11,17 @@ namespace Serverless.Cli.Embedded;
 
 /// <summary>
 /// The in-process gRPC sidecar: Kestrel on a free loopback port serving the Durable Task sidecar protocol
-/// (<see cref="TaskHubGrpcServer"/>) over the in-memory backend.
+/// (<see cref="SidecarService"/>) over the in-memory <see cref="InstanceStore"/>.
 /// </summary>
 internal sealed class EmbeddedSidecar : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly InMemoryOrchestrationBackend _backend;
+    private readonly InstanceStore _store;
 
-    private EmbeddedSidecar(WebApplication app, InMemoryOrchestrationBackend backend, Uri address)
+    private EmbeddedSidecar(WebApplication app, InstanceStore store, Uri address)
     {
         _app = app;
-        _backend = backend;
+        _store = store;
         Address = address;
     }
 
@@ -32,7 +30,7 @@ internal sealed class EmbeddedSidecar : IAsyncDisposable
     public static async Task<EmbeddedSidecar> StartAsync(
         EmbeddedDurableHostOptions options, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
     {
-        var backend = new InMemoryOrchestrationBackend(options);
+        var store = new InstanceStore(options.TimeProvider);
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
@@ -43,19 +41,17 @@ internal sealed class EmbeddedSidecar : IAsyncDisposable
             grpc.MaxReceiveMessageSize = null;
             grpc.MaxSendMessageSize = null;
         });
-        builder.Services.AddSingleton<IOrchestrationService>(backend);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
-        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        builder.Services.AddSingleton(store);
 
         WebApplication app = builder.Build();
         app.UseRouting();
-        app.MapGrpcService<TaskHubGrpcServer>();
+        app.MapGrpcService<SidecarService>();
         await app.StartAsync(cancellationToken);
 
         string address = app.Services.GetRequiredService<IServer>().Features
             .Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("The embedded sidecar started without a listening address.");
-        return new EmbeddedSidecar(app, backend, new Uri(address));
+        return new EmbeddedSidecar(app, store, new Uri(address));
     }
 
     /// <summary>Same filter on every embedded host: the options' level, forwarded to the caller's factory.</summary>
@@ -72,8 +68,8 @@ internal sealed class EmbeddedSidecar : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _store.StopAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await _backend.StopAsync();
     }
 }

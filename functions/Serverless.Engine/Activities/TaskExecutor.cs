@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Serverless.Engine.Contracts;
 using Serverless.Engine.Expressions;
 using Serverless.Engine.Logs;
+using Serverless.Engine.Secrets;
 using Serverless.Engine.Tasks;
 
 namespace Serverless.Engine.Activities;
@@ -49,7 +50,7 @@ public sealed partial class TaskExecutor
         try
         {
             var result = await type.RunAsync(context);
-            return context.ErrorLines.Count == 0 ? result : result with { ErrorLogs = context.ErrorLines };
+            return context.MaskResult(context.ErrorLines.Count == 0 ? result : result with { ErrorLogs = context.ErrorLines });
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -69,7 +70,7 @@ public sealed partial class TaskExecutor
     private static TaskResult Failed(TaskRunContext context, string type, string message)
     {
         context.Log("ERROR", message);
-        return TaskResult.Failed(type, message) with { ErrorLogs = context.ErrorLines };
+        return context.MaskResult(TaskResult.Failed(type, message) with { ErrorLogs = context.ErrorLines });
     }
 
     private ExpressionScope CreateScope(TaskRequest request)

@@ -51,7 +51,7 @@ public sealed class ExecutionClient
     public async Task<ProgressSnapshot?> GetProgressAsync(string executionId, CancellationToken cancellationToken = default)
     {
         var metadata = await _client.GetInstanceAsync(executionId, getInputsAndOutputs: true, cancellationToken);
-        return metadata?.SerializedCustomStatus is { } status ? metadata.ReadCustomStatusAs<ProgressSnapshot>() : null;
+        return ExecutionResults.Progress(metadata);
     }
 
     /// <summary>Waits for the execution to end and returns it.</summary>
@@ -69,8 +69,8 @@ public sealed class ExecutionClient
     }
 
     /// <summary>Resumes a paused execution with the given inputs (delivered once: a second resume is ignored by the orchestration).</summary>
-    public Task ResumeAsync(string executionId, IReadOnlyDictionary<string, object?>? inputs, CancellationToken cancellationToken = default) =>
-        _client.RaiseEventAsync(executionId, OrchestrationNames.ResumeEvent, new ResumeRequest { Inputs = inputs }, cancellationToken);
+    public Task ResumeAsync(string executionId, IReadOnlyDictionary<string, object?>? inputs, string? taskRunId = null, CancellationToken cancellationToken = default) =>
+        _client.RaiseEventAsync(executionId, OrchestrationNames.ResumeEvent, new ResumeRequest { Inputs = inputs, TaskRunId = taskRunId }, cancellationToken);
 
     /// <summary>Kills a running execution.</summary>
     public Task KillAsync(string executionId, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Serverless.Engine.Contracts;
 using Serverless.Engine.Orchestration;
 
 namespace Serverless.Engine.Executions;
@@ -6,6 +8,10 @@ namespace Serverless.Engine.Executions;
 /// <summary>Reads an execution from orchestration metadata, whatever state the orchestration is in.</summary>
 public static class ExecutionResults
 {
+    /// <summary>The live progress the orchestration publishes as its custom status (written with <see cref="WireJson"/>).</summary>
+    public static ProgressSnapshot? Progress(OrchestrationMetadata? metadata) =>
+        metadata?.SerializedCustomStatus is { } status ? JsonSerializer.Deserialize<ProgressSnapshot>(status, WireJson.Options) : null;
+
     public static Execution From(OrchestrationMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
@@ -14,7 +20,7 @@ public static class ExecutionResults
             return metadata.ReadOutputAs<Execution>()!;
         }
 
-        var progress = metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<ProgressSnapshot>();
+        var progress = Progress(metadata);
         var state = metadata.RuntimeStatus switch
         {
             OrchestrationRuntimeStatus.Terminated => State.KILLED,

@@ -9,4 +9,7 @@ public sealed record ResumeRequest
 {
     [JsonConverter(typeof(PlainDictionaryConverter))]
     public IReadOnlyDictionary<string, object?>? Inputs { get; init; }
+
+    /// <summary>The paused task run this resume is for; null resumes whichever pause is waiting.</summary>
+    public string? TaskRunId { get; init; }
 }

@@ -5,6 +5,7 @@ using Serverless.Engine.Activities;
 using Serverless.Engine.Logs;
 using Serverless.Engine.Orchestration;
 using Serverless.Engine.Tasks;
+using Serverless.Engine.Tasks.Http;
 
 namespace Serverless.Engine.Hosting;
 
@@ -19,6 +20,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IExecutionLogSink>(NullLogSink.Instance);
         services.TryAddSingleton<TaskExecutor>();
+        services.TryAddSingleton<IExecutionStarter, UnavailableExecutionStarter>();
+        services.AddFlowTaskServices();
         return services;
     }
 
@@ -28,6 +31,9 @@ public static class EngineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestrator<FlowOrchestration>(OrchestrationNames.Flow);
         registry.AddActivity<RunTaskActivity>(OrchestrationNames.RunTask);
+        registry.AddActivity<ExecutionEndedActivity>(OrchestrationNames.ExecutionEnded);
+        registry.AddActivity<ResolveFlowActivity>(OrchestrationNames.ResolveFlow);
+        registry.AddActivity<StartExecutionActivity>(OrchestrationNames.StartExecution);
         return registry;
     }
 }

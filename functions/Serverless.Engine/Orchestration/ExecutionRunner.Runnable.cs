@@ -78,7 +78,7 @@ internal sealed partial class ExecutionRunner
         }
 
         _runs.Update(runId, run => run with { Outputs = outputs });
-        _outputs.Set(task.Id, [.. frame.Iterations.Select(i => i.Text)], outputs);
+        _outputs.Set(task.Id, frame.OutputPath, outputs);
     }
 
     /// <summary>A replay-safe number in [0,1) for retry jitter.</summary>

@@ -43,6 +43,8 @@ internal sealed partial class ExecutionRunner
 
     internal TaskOrchestrationContext Context => _context;
 
+    internal string ExecutionId => _request.ExecutionId;
+
     internal Flow Flow => _flow;
 
     internal StateInfo CurrentState => _state;
@@ -65,13 +67,16 @@ internal sealed partial class ExecutionRunner
         }
 
         var outputs = RenderFlowOutputs(ref state);
+        state = ExitState ?? state;
         _state = _state.To(state == State.SKIPPED ? State.SUCCESS : state, Now);
         if (_flow.AfterExecution.Count > 0)
         {
             await RunSequenceAsync(_flow.AfterExecution, RunFrame.Root);
         }
 
-        return Snapshot(outputs);
+        var execution = Snapshot(outputs);
+        await _context.CallActivityAsync<bool>(OrchestrationNames.ExecutionEnded, execution);
+        return execution;
     }
 
     /// <summary>The execution as it stands.</summary>
@@ -84,7 +89,7 @@ internal sealed partial class ExecutionRunner
         State = _state,
         Inputs = _request.Inputs,
         Outputs = outputs,
-        Labels = [.. _flow.Labels.Where(l => _request.Labels.All(r => r.Key != l.Key)), .. _request.Labels],
+        Labels = Labels,
         Trigger = _request.Trigger,
         TaskRunList = [.. _runs.Runs],
         ParentId = _request.ParentExecutionId,
@@ -97,6 +102,11 @@ internal sealed partial class ExecutionRunner
         var state = State.SUCCESS;
         foreach (var task in tasks)
         {
+            if (ExitState is not null)
+            {
+                break;
+            }
+
             if (task.Disabled)
             {
                 continue;
@@ -188,7 +198,7 @@ internal sealed partial class ExecutionRunner
         FlowId = _flow.Id,
         TaskId = task.Id,
         ParentTaskRunId = frame.Parent?.Id,
-        Value = frame.Current?.Text,
+        Value = frame.Iterations.LastOrDefault(i => i.Text is not null)?.Text,
         Iteration = frame.Current?.Index,
         State = StateInfo.Of(State.CREATED, Now),
     });

@@ -68,6 +68,38 @@ public sealed class FlowableRun
     public Task<State> RunIterationAsync(IReadOnlyList<TaskDefinition> tasks, object? value, int index) =>
         _runner.RunSequenceAsync(tasks, _frame.Iteration(TaskRun, value, index));
 
+    /// <summary>Ends the execution in <paramref name="state"/>: no new task starts after this one.</summary>
+    public void Exit(State state) => _runner.RequestExit(state);
+
+    /// <summary>Whether an Exit task asked the execution to stop.</summary>
+    public bool Exiting => _runner.ExitState is not null;
+
+    /// <summary>Adds or replaces a label on the execution.</summary>
+    public void SetLabel(string key, string value) => _runner.SetLabel(key, value);
+
+    /// <summary>Moves this task run (and the execution) to PAUSED until <see cref="LeavePause"/>.</summary>
+    public void EnterPause()
+    {
+        _runner.Runs.Transition(RunId, State.PAUSED, Now);
+        _runner.EnterPause();
+    }
+
+    /// <summary>Back to RUNNING after a pause.</summary>
+    public void LeavePause()
+    {
+        _runner.Runs.Transition(RunId, State.RUNNING, Now);
+        _runner.LeavePause();
+    }
+
+    /// <summary>The flow being executed.</summary>
+    public Flow Flow => _runner.Flow;
+
+    /// <summary>The id of the execution.</summary>
+    public string ExecutionId => _runner.ExecutionId;
+
+    /// <summary>Labels of the execution as they stand.</summary>
+    public IReadOnlyList<Label> Labels => _runner.Labels;
+
     /// <summary>Marks this task run failed with a message and returns FAILED.</summary>
     public State Fail(string message) => _runner.Fail(RunId, Task.Id, message);
 
@@ -75,7 +107,10 @@ public sealed class FlowableRun
     /// Runs branches with at most <paramref name="limit"/> at once (0 = no limit). Once one fails, no new branch
     /// starts; running ones finish. Returns the worst state.
     /// </summary>
-    public static async Task<State> RunConcurrentlyAsync(IReadOnlyList<Func<Task<State>>> branches, int limit)
+    public Task<State> RunConcurrentlyAsync(IReadOnlyList<Func<Task<State>>> branches, int limit) =>
+        RunConcurrentlyAsync(branches, limit, () => Exiting);
+
+    private static async Task<State> RunConcurrentlyAsync(IReadOnlyList<Func<Task<State>>> branches, int limit, Func<bool> stop)
     {
         var state = State.SUCCESS;
         var running = new List<Task<State>>();
@@ -83,7 +118,7 @@ public sealed class FlowableRun
         var max = limit <= 0 ? int.MaxValue : limit;
         while (next < branches.Count || running.Count > 0)
         {
-            while (next < branches.Count && running.Count < max && !state.IsFailure())
+            while (next < branches.Count && running.Count < max && !state.IsFailure() && !stop())
             {
                 running.Add(branches[next++]());
             }

@@ -12,6 +12,15 @@ public static class OrchestrationNames
     /// <summary>The activity that runs one attempt of one runnable task.</summary>
     public const string RunTask = "RunTask";
 
+    /// <summary>The activity that reads another flow's source (Subflow, ForEachItem).</summary>
+    public const string ResolveFlow = "ResolveFlow";
+
+    /// <summary>The activity that starts a detached execution (Subflow without wait).</summary>
+    public const string StartExecution = "StartExecution";
+
+    /// <summary>The activity that tells execution listeners (records, flow triggers) an execution ended.</summary>
+    public const string ExecutionEnded = "ExecutionEnded";
+
     /// <summary>The external event that resumes a paused task; its payload holds the resume inputs.</summary>
     public const string ResumeEvent = "resume";
 

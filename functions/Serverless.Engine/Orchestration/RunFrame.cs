@@ -10,8 +10,11 @@ internal sealed record RunFrame(TaskRun? Parent, IReadOnlyList<IterationValue> I
 {
     public static RunFrame Root { get; } = new(null, []);
 
-    /// <summary>The closest iteration, if the task is inside a ForEach.</summary>
+    /// <summary>The closest iteration, if the task is inside a loop.</summary>
     public IterationValue? Current => Iterations.Count > 0 ? Iterations[^1] : null;
+
+    /// <summary>The iteration values that key outputs, outermost first (loops without values, such as LoopUntil, add none).</summary>
+    public IReadOnlyList<string> OutputPath => [.. Iterations.Where(i => i.Text is not null).Select(i => i.Text!)];
 
     /// <summary>The frame of the children of <paramref name="parent"/>.</summary>
     public RunFrame ChildOf(TaskRun parent) => this with { Parent = parent };
@@ -25,5 +28,10 @@ internal sealed record RunFrame(TaskRun? Parent, IReadOnlyList<IterationValue> I
 internal sealed record IterationValue(object? Value, int Index, TaskRun Owner)
 {
     /// <summary>The value as text, as Kestra shows <c>taskrun.value</c> (maps and lists as JSON).</summary>
-    public string Text => Value is string s ? s : Expressions.ExpressionEngine.ToText(Value);
+    public string? Text => Value switch
+    {
+        null => null,
+        string s => s,
+        _ => Expressions.ExpressionEngine.ToText(Value),
+    };
 }

@@ -34,12 +34,6 @@ internal sealed class TaskRunRecorder
         return _runs[i];
     }
 
-    /// <summary>Moves a task run (and its current attempt, if any) to <paramref name="state"/>.</summary>
-    public TaskRun Transition(string id, State state, DateTimeOffset at) => Update(id, run => run with
-    {
-        State = run.State.To(state, at),
-        Attempts = run.Attempts.Count == 0 || !state.IsTerminated()
-            ? run.Attempts
-            : [.. run.Attempts.Take(run.Attempts.Count - 1), new TaskRunAttempt(run.Attempts[^1].State.To(state, at))],
-    });
+    /// <summary>Moves a task run to <paramref name="state"/>; attempts keep their own states.</summary>
+    public TaskRun Transition(string id, State state, DateTimeOffset at) => Update(id, run => run with { State = run.State.To(state, at) });
 }

@@ -109,6 +109,16 @@ internal sealed partial class FlowReader
 
         var id = RequiredString(root, Node("id"), "id");
         var ns = RequiredString(root, Node("namespace"), "namespace");
+        if (id is { Length: > 0 } && !FlowValidator.FlowIdPattern().IsMatch(id))
+        {
+            Context.Add(YamlValues.PositionOf(Node("id")!), "id", $"invalid flow id '{id}': it must match {FlowValidator.FlowIdPattern()}");
+        }
+
+        if (ns is { Length: > 0 } && !FlowValidator.NamespacePattern().IsMatch(ns))
+        {
+            Context.Add(YamlValues.PositionOf(Node("namespace")!), "namespace", $"invalid namespace '{ns}': it must match {FlowValidator.NamespacePattern()}");
+        }
+
         var tasks = Node("tasks") is { } tasksNode ? ReadTaskList(tasksNode, "tasks") : [];
         if (Node("tasks") is null || tasks.Count == 0 && Node("tasks") is not YamlSequenceNode { Children.Count: > 0 })
         {

@@ -1,6 +1,7 @@
 using Serverless.Engine.Contracts;
 using Serverless.Engine.Expressions;
 using Serverless.Engine.Logs;
+using Serverless.Engine.Secrets;
 
 namespace Serverless.Engine.Tasks;
 
@@ -11,6 +12,7 @@ namespace Serverless.Engine.Tasks;
 public sealed class TaskRunContext
 {
     private readonly IExecutionLogSink _logs;
+    private readonly ISecretMasker? _masker;
 
     public TaskRunContext(TaskRequest request, ExpressionScope scope, IServiceProvider services, IExecutionLogSink logs, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -18,6 +20,7 @@ public sealed class TaskRunContext
         Scope = scope;
         Services = services;
         _logs = logs;
+        _masker = services.GetService(typeof(ISecretMasker)) as ISecretMasker;
         Clock = clock;
         CancellationToken = cancellationToken;
     }
@@ -56,9 +59,10 @@ public sealed class TaskRunContext
     /// <summary>A property rendered and read as a boolean, with a default.</summary>
     public bool RenderBool(string property, bool defaultValue) => Truthiness.ToBool(RenderValue(property), defaultValue);
 
-    /// <summary>Writes a log line for this task run, if it passes the task's log level.</summary>
+    /// <summary>Writes a log line for this task run, if it passes the task's log level. Secret values are masked.</summary>
     public void Log(string level, string message)
     {
+        message = _masker?.Mask(message) ?? message;
         var normalized = LogLevels.Normalize(level) ?? "INFO";
         if (normalized == "ERROR")
         {

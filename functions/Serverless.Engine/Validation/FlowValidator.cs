@@ -13,16 +13,6 @@ public static partial class FlowValidator
 {
     public static void Validate(Flow flow, TaskTypeRegistry tasks, TriggerTypeRegistry triggers, ValidationContext context)
     {
-        if (flow.Id.Length > 0 && !FlowIdPattern().IsMatch(flow.Id))
-        {
-            context.Add(SourcePosition.Start, "id", $"invalid flow id '{flow.Id}': it must match {FlowIdPattern()} and be at most 100 characters");
-        }
-
-        if (flow.Namespace.Length > 0 && !NamespacePattern().IsMatch(flow.Namespace))
-        {
-            context.Add(SourcePosition.Start, "namespace", $"invalid namespace '{flow.Namespace}': it must match {NamespacePattern()}");
-        }
-
         CheckUnique(flow.AllTasks().Select(t => (t.Id, t.Position)), "task", context);
         CheckUnique(flow.Triggers.Select(t => (t.Id, t.Position)), "trigger", context);
         CheckUnique(flow.Inputs.Select(i => (i.Id, i.Position)), "input", context);
@@ -56,9 +46,11 @@ public static partial class FlowValidator
         }
     }
 
+    /// <summary>Kestra's flow id pattern (at most 100 characters).</summary>
     [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9._-]{0,99}$")]
-    private static partial Regex FlowIdPattern();
+    public static partial Regex FlowIdPattern();
 
+    /// <summary>Kestra's namespace pattern: lower case, dot-separated.</summary>
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
-    private static partial Regex NamespacePattern();
+    public static partial Regex NamespacePattern();
 }

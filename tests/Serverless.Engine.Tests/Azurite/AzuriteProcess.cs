@@ -13,7 +13,7 @@ namespace Serverless.Engine.Tests.Azurite;
 public sealed partial class AzuriteProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(3);
     private const int StartAttempts = 3;
 
     private readonly Process _process;
@@ -76,7 +76,6 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             "--blobHost", "127.0.0.1", "--blobPort", ports[0].ToString(CultureInfo()),
             "--queueHost", "127.0.0.1", "--queuePort", ports[1].ToString(CultureInfo()),
             "--tableHost", "127.0.0.1", "--tablePort", ports[2].ToString(CultureInfo()),
-            "--location", workDirectory,
             "--skipApiVersionCheck", "--silent", "--inMemoryPersistence", "--extentMemoryLimit", "256",
             "--loose", "--disableTelemetry",
         })

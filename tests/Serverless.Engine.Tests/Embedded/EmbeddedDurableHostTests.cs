@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace Serverless.Engine.Tests.Embedded;
@@ -59,6 +60,15 @@ public sealed class EmbeddedDurableHostTests(EmbeddedHostFixture fixture)
     }
 
     [Fact]
+    public async Task CallSubOrchestrator_ChildFails_ParentCatchesTaskFailedException()
+    {
+        OrchestrationMetadata done = await RunAsync(nameof(FailingChildParentOrchestrator), "child broke");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Contains("child broke", done.ReadOutputAs<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CallActivity_ActivityThrows_OrchestrationCatchesTaskFailedExceptionWithMessage()
     {
         OrchestrationMetadata done = await RunAsync(nameof(CatchingOrchestrator), "disk on fire");
@@ -95,6 +105,48 @@ public sealed class EmbeddedDurableHostTests(EmbeddedHostFixture fixture)
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.NotNull(after);
         Assert.Contains("\"done\"", after.SerializedCustomStatus, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SuspendInstance_ThenResume_EventsWaitAndInstanceCompletes()
+    {
+        string key = $"suspend-{Guid.NewGuid():N}";
+        string id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(StatusOrchestrator), key);
+        await fixture.Probe.Reached(key);
+
+        await Client.SuspendInstanceAsync(id, "hold");
+        await Client.RaiseEventAsync(id, "release", true);
+        await Client.ResumeInstanceAsync(id, "go");
+        OrchestrationMetadata done = await WaitAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal("released", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task ScheduleNew_WithStartAt_StartsLaterAndEarlyEventsWait()
+    {
+        string key = $"delayed-{Guid.NewGuid():N}";
+        string id = await Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ApprovalOrchestrator), key, new StartOrchestrationOptions(StartAt: DateTimeOffset.UtcNow.AddMilliseconds(200)));
+
+        await Client.RaiseEventAsync(id, "approve", "early");
+        OrchestrationMetadata done = await WaitAsync(id);
+
+        Assert.Equal("early", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task WaitForInstanceStart_NewInstance_ReturnsOnceRunning()
+    {
+        string id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalOrchestrator), "start");
+        using var cts = new CancellationTokenSource(Timeout);
+
+        OrchestrationMetadata started = await Client.WaitForInstanceStartAsync(id, getInputsAndOutputs: false, cts.Token);
+        await Client.TerminateInstanceAsync(id);
+        await WaitAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Running, started.RuntimeStatus);
     }
 
     [Fact]

@@ -36,6 +36,7 @@ internal static class TestTasks
         .AddOrchestrator<FailingOrchestrator>()
         .AddOrchestrator<StatusOrchestrator>()
         .AddOrchestrator<CountdownOrchestrator>()
+        .AddOrchestrator<FailingChildParentOrchestrator>()
         .AddActivity<IncrementActivity>()
         .AddActivity<ThrowingActivity>()
         .AddActivity<ProbeActivity>();
@@ -167,5 +168,21 @@ internal sealed class CountdownOrchestrator : TaskOrchestrator<int[], int>
 
         context.ContinueAsNew(new[] { remaining - 1, generations + 1 });
         return Task.FromResult(-1);
+    }
+}
+
+/// <summary>Calls a child that fails and returns what the parent saw.</summary>
+internal sealed class FailingChildParentOrchestrator : TaskOrchestrator<string, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
+    {
+        try
+        {
+            return await context.CallSubOrchestratorAsync<string>(nameof(FailingOrchestrator), input);
+        }
+        catch (TaskFailedException ex)
+        {
+            return ex.FailureDetails.ErrorMessage;
+        }
     }
 }

@@ -55,7 +55,7 @@ public sealed class DagTask : FlowableTaskType
         {
             foreach (var ready in pending.Where(t => t.DependsOn.All(done.Contains)).ToList())
             {
-                if (running.Count >= max || state.IsFailure())
+                if (running.Count >= max || state.IsFailure() || run.Exiting)
                 {
                     break;
                 }

@@ -41,7 +41,7 @@ public sealed class ForEachTask : FlowableTaskType
         var branches = values
             .Select((value, index) => (Func<Task<State>>)(() => run.RunIterationAsync(tasks, value, index)))
             .ToList();
-        return FlowableRun.RunConcurrentlyAsync(branches, limit);
+        return run.RunConcurrentlyAsync(branches, limit);
     }
 
     /// <summary>ForEach values: a list, or a JSON array as text (as an expression often renders).</summary>

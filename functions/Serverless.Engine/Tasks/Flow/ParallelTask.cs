@@ -26,6 +26,6 @@ public sealed class ParallelTask : FlowableTaskType
         var branches = run.Task.Branch("tasks").Where(t => !t.Disabled)
             .Select(task => (Func<Task<State>>)(() => run.RunChildAsync(task)))
             .ToList();
-        return FlowableRun.RunConcurrentlyAsync(branches, limit);
+        return run.RunConcurrentlyAsync(branches, limit);
     }
 }

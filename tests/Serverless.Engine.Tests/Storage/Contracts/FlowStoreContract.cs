@@ -22,7 +22,7 @@ public abstract class FlowStoreContract : IDisposable
     {
         var saved = await Store.SaveAsync(Ns, "hello", Source("hello", 1));
 
-        Assert.Equal(new[] { Ns, "hello", "1" }, new[] { saved.Namespace, saved.Id, saved.Revision.ToString() });
+        Assert.Equal((Ns, "hello", 1), (saved.Namespace, saved.Id, saved.Revision));
         Assert.Equal(Source("hello", 1), saved.Source);
         Assert.False(saved.Deleted);
     }

@@ -1,0 +1,49 @@
+using Serverless.Engine.Parsing;
+using Serverless.Engine.Storage;
+using YamlDotNet.RepresentationModel;
+
+namespace Serverless.Engine.Api;
+
+/// <summary>How the API shows a stored flow: its YAML as JSON, with revision, deletion flag and update time.</summary>
+internal static class FlowViews
+{
+    public static IReadOnlyDictionary<string, object?> Json(StoredFlow stored, bool withSource)
+    {
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in ReadMap(stored.Source))
+        {
+            map[key] = value;
+        }
+
+        map["id"] = stored.Id;
+        map["namespace"] = stored.Namespace;
+        map["revision"] = (long)stored.Revision;
+        map["deleted"] = stored.Deleted;
+        map["updated"] = stored.Updated;
+        if (withSource)
+        {
+            map["source"] = stored.Source;
+        }
+
+        return map;
+    }
+
+    /// <summary>The flow's <c>description</c>, for text search.</summary>
+    public static string? Description(StoredFlow stored) => ReadMap(stored.Source).GetValueOrDefault("description") as string;
+
+    private static IReadOnlyDictionary<string, object?> ReadMap(string source)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(source));
+            return stream.Documents.Count > 0 && YamlValues.ToPlain(stream.Documents[0].RootNode, new ConversionBudget()) is IReadOnlyDictionary<string, object?> map
+                ? map
+                : new Dictionary<string, object?>();
+        }
+        catch (Exception e) when (e is YamlDotNet.Core.YamlException or YamlBudgetException)
+        {
+            return new Dictionary<string, object?>();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Serverless.Engine.Activities;
+using Serverless.Engine.Contracts;
+using Serverless.Engine.Executions;
+using Serverless.Engine.Flows;
+using Serverless.Engine.Orchestration;
+using Serverless.Functions.Configuration;
+
+namespace Serverless.Functions.Orchestration;
+
+/// <summary>
+/// The engine's activities as Durable Functions activities, hand-written because the DurableTask source
+/// generator is not available here. Each one only delegates: the logic is the engine's, shared with the
+/// embedded host. Activities run at least once; the engine's are written for that.
+/// </summary>
+public sealed class TaskActivityFunctions(
+    TaskExecutor executor,
+    IEnumerable<IExecutionListener> listeners,
+    IEnumerable<IFlowResolver> resolvers,
+    IExecutionStarter starter,
+    FunctionsDurableClientSource clients,
+    ILogger<ExecutionEndedActivity> endedLogger)
+{
+    [Function(OrchestrationNames.RunTask)]
+    public Task<TaskResult> RunTaskAsync([ActivityTrigger] TaskRequest request, CancellationToken cancellationToken) =>
+        executor.RunAsync(request, cancellationToken);
+
+    [Function(OrchestrationNames.ExecutionEnded)]
+    public Task<bool> ExecutionEndedAsync([ActivityTrigger] Execution execution, [DurableClient] DurableTaskClient client)
+    {
+        // Listeners start flows (Flow triggers, queued executions): they need the bound client.
+        clients.Use(client);
+        return new ExecutionEndedActivity(listeners, endedLogger).RunAsync(Context(OrchestrationNames.ExecutionEnded, execution.Id), execution);
+    }
+
+    [Function(OrchestrationNames.ResolveFlow)]
+    public Task<ResolvedFlow?> ResolveFlowAsync([ActivityTrigger] FlowReference reference) =>
+        new ResolveFlowActivity(resolvers).RunAsync(Context(OrchestrationNames.ResolveFlow, ""), reference);
+
+    [Function(OrchestrationNames.StartExecution)]
+    public Task<string> StartExecutionAsync([ActivityTrigger] ExecutionRequest request, [DurableClient] DurableTaskClient client)
+    {
+        clients.Use(client);
+        return new StartExecutionActivity(starter).RunAsync(Context(OrchestrationNames.StartExecution, request.ExecutionId), request);
+    }
+
+    private static FunctionActivityContext Context(string name, string instanceId) => new(name, instanceId);
+}
