@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Serverless.Cli.Durable;
 using Serverless.Cli.Embedded;
 using Serverless.Cli.Terminal;
 using Serverless.Engine.Contracts;
@@ -33,19 +34,26 @@ internal static class RunCommand
         {
             Description = "Where namespace files, KV and execution files live: local (default, ./.flows), local:PATH, azurite, a blob service URL or a connection string. Default: $FLOWS_STORAGE or local.",
         };
+        var backend = new Option<string?>("--backend")
+        {
+            Description = $"Durable backend: memory (default) or azurestorage (on the --storage account; the run survives a restart of the host). Default: ${DurableHosting.Variable}, else memory.",
+        };
         var json = new Option<bool>("--json") { Description = "Print only the final execution as JSON on stdout (Kestra's API shape)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or logs on stderr." };
         var command = new Command("run", "Run a flow on the embedded engine and wait for it to end. Exit 0 for SUCCESS or WARNING, 1 otherwise.")
         {
-            file, inputs, flows, storage, json, quiet,
+            file, inputs, flows, storage, backend, json, quiet,
         };
         command.SetAction((result, cancellation) => RunAsync(
-            new RunSettings(result.GetValue(file)!, result.GetValue(inputs) ?? [], result.GetValue(flows), result.GetValue(storage), result.GetValue(json), result.GetValue(quiet)),
+            new RunSettings(result.GetValue(file)!, result.GetValue(inputs) ?? [], result.GetValue(flows), result.GetValue(storage), result.GetValue(json), result.GetValue(quiet)) { Backend = result.GetValue(backend) },
             cancellation));
         return command;
     }
 
-    private sealed record RunSettings(string Path, string[] Inputs, string? FlowsDirectory, string? Storage, bool Json, bool Quiet);
+    private sealed record RunSettings(string Path, string[] Inputs, string? FlowsDirectory, string? Storage, bool Json, bool Quiet)
+    {
+        public string? Backend { get; init; }
+    }
 
     private static async Task<int> RunAsync(RunSettings settings, CancellationToken cancellation)
     {
@@ -75,9 +83,11 @@ internal static class RunCommand
         }
 
         StorageOptions storageOptions;
+        EngineHostOptions hosting;
         try
         {
             storageOptions = EngineStorage.Parse(settings.Storage);
+            hosting = DurableHosting.Create(DurableHosting.Parse(settings.Backend), storageOptions, "");
         }
         catch (ArgumentException e)
         {
@@ -87,7 +97,7 @@ internal static class RunCommand
 
         var flowsFolder = flowsDir ?? Path.GetDirectoryName(Path.GetFullPath(path))!;
         var logs = quiet ? null : new ConsoleLogSink(stderr);
-        await using var engine = await EmbeddedEngine.StartAsync(logs, services =>
+        await using var engine = await EmbeddedEngine.StartAsync(hosting, logs, services =>
         {
             services.AddFlowStorage(StorageFactory.Create(storageOptions));
             services.AddSingleton<IFlowResolver>(new DirectoryFlowResolver(flowsFolder));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Serverless.Cli.Durable;
 using Serverless.Cli.Embedded;
 using Serverless.Cli.Serve;
 using Serverless.Cli.Terminal;
@@ -22,11 +23,15 @@ internal static class ServeCommand
         {
             Description = $"local (./.flows), local:PATH, azurite, a blob endpoint URL (managed identity) or a storage connection string (default: ${EngineStorage.Variable}, else local).",
         };
+        var backend = new Option<DurableBackend?>("--backend")
+        {
+            Description = $"Durable backend: memory (default; executions end with the process) or azurestorage (executions survive restarts; needs --storage azurite or an account). Default: ${DurableHosting.Variable}, else memory.",
+        };
         var apiKey = new Option<string?>("--api-key") { Description = $"Key required in the x-functions-key header or ?code= (default: ${ApiKeyVariable})." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print task logs." };
         var command = new Command("serve", "Serve the Kestra-compatible /api/v1 API on the embedded engine until Ctrl+C.")
         {
-            port, host, storage, apiKey, quiet,
+            port, host, storage, backend, apiKey, quiet,
         };
         command.SetAction((result, cancellation) => RunAsync(
             new ServeOptions
@@ -34,17 +39,28 @@ internal static class ServeCommand
                 Port = result.GetValue(port),
                 Host = result.GetValue(host) ?? "127.0.0.1",
                 Storage = result.GetValue(storage),
+                Backend = result.GetValue(backend) ?? DurableBackend.Memory,
                 ApiKey = result.GetValue(apiKey) ?? Environment.GetEnvironmentVariable(ApiKeyVariable),
                 ConsoleLogging = true,
             },
             result.GetValue(quiet),
+            result.GetValue(backend) is null,
             cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(ServeOptions options, bool quiet, CancellationToken cancellation)
+    private static async Task<int> RunAsync(ServeOptions options, bool quiet, bool backendFromEnvironment, CancellationToken cancellation)
     {
         var stderr = Consoles.Stderr();
+        try
+        {
+            options.Backend = backendFromEnvironment ? DurableHosting.Parse(null) : options.Backend;
+        }
+        catch (ArgumentException e)
+        {
+            stderr.Error(e.Message + $" (from ${DurableHosting.Variable})");
+            return 1;
+        }
         if (!quiet)
         {
             options.LogSink = new ConsoleLogSink(stderr);
@@ -64,7 +80,7 @@ internal static class ServeCommand
         await using (host)
         {
             Console.Out.WriteLine(new Uri(host.Address, "api/v1/"));
-            stderr.Dim($"storage: {host.StorageDescription}");
+            stderr.Dim($"storage: {host.StorageDescription}; Durable backend: {(options.Backend == DurableBackend.AzureStorage ? "Azure Storage (executions survive restarts)" : "in memory")}");
             if (string.IsNullOrEmpty(options.ApiKey))
             {
                 stderr.Warn($"No API key is set (--api-key or {ApiKeyVariable}): the API is open to every local process. Listening on {options.Host} only.");

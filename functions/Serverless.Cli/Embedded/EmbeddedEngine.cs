@@ -1,9 +1,11 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Serverless.Cli.Durable;
 using Serverless.Engine.Activities;
 using Serverless.Engine.Executions;
 using Serverless.Engine.Hosting;
 using Serverless.Engine.Logs;
+using Serverless.Engine.Storage;
 
 namespace Serverless.Cli.Embedded;
 
@@ -13,36 +15,47 @@ namespace Serverless.Cli.Embedded;
 /// </summary>
 public sealed class EmbeddedEngine : IAsyncDisposable
 {
-    private readonly EmbeddedDurableHost _host;
+    private readonly IAsyncDisposable _host;
 
-    private EmbeddedEngine(EmbeddedDurableHost host)
+    private EmbeddedEngine(IAsyncDisposable host, DurableTaskClient client, IServiceProvider services)
     {
         _host = host;
-        Executions = new ExecutionClient(host.Client);
+        Services = services;
+        Executions = new ExecutionClient(client, storage: services.GetService<IInternalStorage>());
     }
 
     public ExecutionClient Executions { get; }
 
-    public IServiceProvider Services => _host.Services;
+    public IServiceProvider Services { get; }
 
     /// <summary>Starts the engine; <paramref name="configure"/> may add services (storage, log sink, functions).</summary>
-    public static async Task<EmbeddedEngine> StartAsync(IExecutionLogSink? logs = null, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
-    {
-        var host = await EmbeddedDurableHost.StartAsync(
-            registry => registry.AddFlowEngine(),
-            services =>
-            {
-                if (logs is not null)
-                {
-                    services.AddSingleton(logs);
-                }
+    public static Task<EmbeddedEngine> StartAsync(IExecutionLogSink? logs = null, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default) =>
+        StartAsync(new EngineHostOptions(), logs, configure, cancellationToken);
 
-                configure?.Invoke(services);
-                services.AddSingleton<IExecutionStarter>(sp => new ClientExecutionStarter(sp.GetRequiredService<DurableTaskClient>()));
-                services.AddFlowEngine();
-            },
-            cancellationToken: cancellationToken);
-        return new EmbeddedEngine(host);
+    /// <summary>Starts the engine on the backend <paramref name="hosting"/> names (in memory, or Azure Storage for executions that survive restarts).</summary>
+    public static async Task<EmbeddedEngine> StartAsync(EngineHostOptions hosting, IExecutionLogSink? logs = null, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hosting);
+        void Configure(IServiceCollection services)
+        {
+            if (logs is not null)
+            {
+                services.AddSingleton(logs);
+            }
+
+            configure?.Invoke(services);
+            services.AddSingleton<IExecutionStarter>(sp => new ClientExecutionStarter(sp.GetRequiredService<DurableTaskClient>()));
+            services.AddFlowEngine();
+        }
+
+        if (hosting.Backend == DurableBackend.AzureStorage)
+        {
+            var durable = await AzureStorageDurableHost.StartAsync(registry => registry.AddFlowEngine(), hosting.AzureStorage, Configure, cancellationToken: cancellationToken);
+            return new EmbeddedEngine(durable, durable.Client, durable.Services);
+        }
+
+        var host = await EmbeddedDurableHost.StartAsync(registry => registry.AddFlowEngine(), Configure, cancellationToken: cancellationToken);
+        return new EmbeddedEngine(host, host.Client, host.Services);
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();

@@ -73,6 +73,6 @@ public static class EngineStorage
         return services;
     }
 
-    /// <summary>A <c>configure</c> callback for <see cref="EmbeddedEngine.StartAsync"/>.</summary>
+    /// <summary>A <c>configure</c> callback for <c>EmbeddedEngine.StartAsync</c>.</summary>
     public static Action<IServiceCollection> Configure(StorageStores stores) => services => services.AddFlowStorage(stores);
 }

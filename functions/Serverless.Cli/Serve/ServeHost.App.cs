@@ -37,6 +37,14 @@ public sealed partial class ServeHost
         var services = builder.Services;
         AddStores(services, storage);
         services.AddSingleton(engine.Executions);
+        services.AddSingleton(engine.Executions.Durable);
+        services.AddSingleton(options);
+        if (storage.Blobs is not null && storage.Queues is not null)
+        {
+            services.AddSingleton(storage.Blobs);
+            services.AddSingleton(storage.Queues);
+        }
+
         services.AddExecutionRecords(storage.Records, storage.Logs);
         services.AddSingleton(options.Api);
         services.AddFlowApi();

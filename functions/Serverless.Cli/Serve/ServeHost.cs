@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Serverless.Cli.Durable;
 using Serverless.Cli.Embedded;
 using Serverless.Engine.Api;
 using Serverless.Engine.Executions;
+using Serverless.Engine.Flows;
 using Serverless.Engine.Logs;
 using Serverless.Engine.Records;
 using Serverless.Engine.Storage;
@@ -59,9 +61,11 @@ public sealed partial class ServeHost : IAsyncDisposable
         try
         {
             var sink = options.LogSink is null ? (IExecutionLogSink)storage.Logs : new CompositeLogSink(options.LogSink, (IExecutionLogSink)storage.Logs);
-            engine = await EmbeddedEngine.StartAsync(sink, services =>
+            var hosting = DurableHosting.Create(options.Backend, EngineStorage.Parse(options.Storage), options.ContainerPrefix);
+            engine = await EmbeddedEngine.StartAsync(hosting, sink, services =>
             {
                 services.AddFlowStorage(storage.Stores);
+                services.AddSingleton<IFlowResolver>(new ServeFlowResolver(storage.Stores.Flows));
                 services.AddExecutionRecords(storage.Records, storage.Logs);
                 foreach (var module in modules)
                 {

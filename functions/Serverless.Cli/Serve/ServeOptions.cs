@@ -15,6 +15,9 @@ public sealed class ServeOptions
     /// <summary><c>local</c>, <c>local:PATH</c>, <c>azurite</c>, a blob endpoint URL (managed identity) or a connection string; null reads <c>FLOWS_STORAGE</c>, else local.</summary>
     public string? Storage { get; set; }
 
+    /// <summary>Durable Task backend: in memory (default), or Azure Storage on the <see cref="Storage"/> account so executions survive restarts.</summary>
+    public Durable.DurableBackend Backend { get; set; } = Durable.DurableBackend.Memory;
+
     /// <summary>Root folder for <c>local</c> storage; defaults to <c>./.flows</c>.</summary>
     public string? LocalRoot { get; set; }
 
@@ -31,6 +34,9 @@ public sealed class ServeOptions
     public bool ConsoleLogging { get; set; }
 
     public ApiOptions Api { get; set; } = new();
+
+    /// <summary>How often Blob and Queue triggers poll the storage account (Azure Storage only; tests shorten it).</summary>
+    public TimeSpan TriggerPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Modules that add background services (schedulers, pollers); null discovers every <see cref="IServeModule"/> of the CLI.</summary>
     public IReadOnlyList<IServeModule>? Modules { get; set; }

@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Serverless.Cli.Embedded;
 using Serverless.Engine.Records;
 using Serverless.Engine.Storage;
@@ -14,6 +16,12 @@ namespace Serverless.Cli.Serve;
 /// </summary>
 internal sealed record ServeStorage(StorageStores Stores, IExecutionStore Records, IExecutionLogStore Logs, string Description) : IAsyncDisposable
 {
+    /// <summary>The account's blob service (Azure Storage only): Blob triggers poll its containers.</summary>
+    public BlobServiceClient? Blobs { get; init; }
+
+    /// <summary>The account's queue service (Azure Storage only): Queue triggers poll its queues.</summary>
+    public QueueServiceClient? Queues { get; init; }
+
     public static ServeStorage Create(ServeOptions options)
     {
         var storage = EngineStorage.Parse(options.Storage);
@@ -26,20 +34,26 @@ internal sealed record ServeStorage(StorageStores Stores, IExecutionStore Record
             return new(stores, new InMemoryExecutionStore(), new InMemoryLogStore(), description);
         }
 
-        var tables = string.IsNullOrWhiteSpace(storage.ConnectionString)
-            ? new TableServiceClient(TableEndpoint(storage.BlobServiceUri!), new DefaultAzureCredential())
+        var identity = string.IsNullOrWhiteSpace(storage.ConnectionString);
+        var credential = identity ? new DefaultAzureCredential() : null;
+        var tables = identity
+            ? new TableServiceClient(Endpoint(storage.BlobServiceUri!, "table"), credential)
             : new TableServiceClient(storage.ConnectionString);
         var tablePrefix = new string([.. options.ContainerPrefix.Where(char.IsAsciiLetterOrDigit)]);
         var (records, logs) = RecordsServiceCollectionExtensions.CreateTableStores(
             tables,
             tablePrefix + RecordsServiceCollectionExtensions.DefaultExecutionsTable,
             tablePrefix + RecordsServiceCollectionExtensions.DefaultLogsTable);
-        return new(stores, records, logs, description);
+        return new(stores, records, logs, description)
+        {
+            Blobs = identity ? new BlobServiceClient(storage.BlobServiceUri, credential) : new BlobServiceClient(storage.ConnectionString),
+            Queues = identity ? new QueueServiceClient(Endpoint(storage.BlobServiceUri!, "queue"), credential) : new QueueServiceClient(storage.ConnectionString),
+        };
     }
 
-    /// <summary><c>https://account.blob.core.windows.net</c> → <c>https://account.table.core.windows.net</c>.</summary>
-    private static Uri TableEndpoint(Uri blob) =>
-        new UriBuilder(blob) { Host = blob.Host.Replace(".blob.", ".table.", StringComparison.OrdinalIgnoreCase) }.Uri;
+    /// <summary><c>https://account.blob.core.windows.net</c> → <c>https://account.{service}.core.windows.net</c>.</summary>
+    private static Uri Endpoint(Uri blob, string service) =>
+        new UriBuilder(blob) { Host = blob.Host.Replace(".blob.", "." + service + ".", StringComparison.OrdinalIgnoreCase) }.Uri;
 
     public async ValueTask DisposeAsync()
     {

@@ -32,7 +32,11 @@ public sealed partial class TaskExecutor
         _logger = logger;
     }
 
-    public async Task<TaskResult> RunAsync(TaskRequest request, CancellationToken cancellationToken)
+    public Task<TaskResult> RunAsync(TaskRequest request, CancellationToken cancellationToken) =>
+        RunAsync(request, workingDirectory: null, cancellationToken);
+
+    /// <summary>Runs one attempt; script tasks use <paramref name="workingDirectory"/> when given (a WorkingDirectory's shared folder).</summary>
+    internal async Task<TaskResult> RunAsync(TaskRequest request, Tasks.Scripts.ScriptWorkspace? workingDirectory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (_types.Find(request.Type) is not RunnableTaskType type)
@@ -46,7 +50,7 @@ public sealed partial class TaskExecutor
             timeout.CancelAfter(limit);
         }
 
-        var context = new TaskRunContext(request, CreateScope(request), _services, _logs, _clock, timeout.Token);
+        var context = new TaskRunContext(request, CreateScope(request), _services, _logs, _clock, timeout.Token) { WorkingDirectory = workingDirectory };
         try
         {
             var result = await type.RunAsync(context);

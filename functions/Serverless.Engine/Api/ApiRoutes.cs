@@ -34,6 +34,7 @@ public static class ApiRoutes
     public const string KvGet = "kv.get";
     public const string KvPut = "kv.put";
     public const string KvDelete = "kv.delete";
+    public const string TriggersBackfill = "triggers.backfill";
     public const string Webhook = "webhook";
     public const string OpenApi = "openapi";
 
@@ -66,6 +67,7 @@ public static class ApiRoutes
         new(KvGet, "GET", "api/v1/namespaces/{namespace}/kv/{key}", "A KV value: { type, value }."),
         new(KvPut, "PUT", "api/v1/namespaces/{namespace}/kv/{key}", "Set a KV value (JSON body, or text/plain); optional ttl header (ISO-8601 duration).", []),
         new(KvDelete, "DELETE", "api/v1/namespaces/{namespace}/kv/{key}", "Delete a KV key."),
+        new(TriggersBackfill, "PUT", "api/v1/triggers/{namespace}/{flowId}/{triggerId}/backfill", "Backfill a Schedule trigger: run its occurrences between start and end (default now) that have not run yet."),
         new(Webhook, "GET,POST,PUT", "api/v1/executions/webhook/{namespace}/{flowId}/{key}", "Start a flow through its Webhook trigger; the key is the credential.", [], Anonymous: true),
         new(OpenApi, "GET", "api/v1/openapi.json", "This document."),
     ];

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Serverless.Engine.Activities;
 using Serverless.Engine.Concurrency;
 using Serverless.Engine.Records;
+using Serverless.Engine.Scheduling;
 using Serverless.Engine.Storage;
 
 namespace Serverless.Engine.Api;
@@ -23,7 +25,9 @@ public static class ApiServiceCollectionExtensions
             sp.GetRequiredService<ILogger<FlowApi>>(),
             sp.GetRequiredService<ApiOptions>(),
             clock: sp.GetService<TimeProvider>(),
-            admission: sp.GetService<IExecutionAdmission>()));
+            admission: sp.GetService<IExecutionAdmission>(),
+            listeners: sp.GetServices<IExecutionListener>(),
+            backfills: sp.GetService<BackfillService>()));
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Serverless.Engine.Executions;
 using Serverless.Engine.Flows;
 using Serverless.Engine.Storage;
+using Serverless.Engine.Triggers;
 
 namespace Serverless.Engine.Api;
 
@@ -15,11 +16,28 @@ public sealed partial class FlowApi
             throw ApiException.Conflict($"Execution '{execution.Id}' already ended ({execution.State.Current}); there is nothing to kill.");
         }
 
-        await executions.KillAsync(execution.Id, ct);
+        // A QUEUED execution has no orchestration yet: leave the queue first (through the listeners below), then
+        // terminate it in case a freed slot promoted it meanwhile.
+        var queued = execution.State.Current == State.QUEUED;
+        if (!queued)
+        {
+            await executions.KillAsync(execution.Id, ct);
+        }
 
-        // A terminated orchestration never reaches its ExecutionEnded activity: record the kill here.
+        // A terminated orchestration never reaches its ExecutionEnded activity: record the kill here, then tell
+        // the listeners what that activity would have (free the concurrency slot, fire Flow triggers…).
         var killed = execution with { State = execution.State.To(State.KILLED, _clock.GetUtcNow()) };
         await _records.SaveAsync(killed, ct);
+        foreach (var listener in _listeners)
+        {
+            await listener.OnEndedAsync(killed, ct);
+        }
+
+        if (queued && await DurableStarts.ExistsAsync(executions.Durable, execution.Id, ct))
+        {
+            await executions.KillAsync(execution.Id, ct);
+        }
+
         return ApiResponse.Json(killed, 202);
     }
 
@@ -34,7 +52,11 @@ public sealed partial class FlowApi
         var inputs = request.IsForm
             ? FormFields(await ReadFormAsync(request, ct))
             : await ApiBodies.ReadJsonObjectAsync(request, _options.MaxJsonBytes, ct);
-        await executions.ResumeAsync(execution.Id, inputs.Count == 0 ? null : inputs, cancellationToken: ct);
+        // Aim the resume at the pause seen here: concurrent calls each raise an event, and an untargeted
+        // duplicate would stay queued and resume the flow's next Pause too (found by the reliability tests).
+        var paused = execution.TaskRunList.Where(t => t.State.Current == State.PAUSED).Select(t => t.Id).ToList();
+        var taskRunId = paused is { Count: 1 } ? paused[0] : null;
+        await executions.ResumeAsync(execution.Id, inputs.Count == 0 ? null : inputs, taskRunId, ct);
         return ApiResponse.NoContent();
     }
 

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Serverless.Engine.Activities;
 using Serverless.Engine.Concurrency;
 using Serverless.Engine.Executions;
 using Serverless.Engine.Inputs;
 using Serverless.Engine.Parsing;
 using Serverless.Engine.Records;
+using Serverless.Engine.Scheduling;
 using Serverless.Engine.Storage;
 
 namespace Serverless.Engine.Api;
@@ -33,6 +35,8 @@ public sealed partial class FlowApi
     private readonly TimeProvider _clock;
     private readonly ApiOptions _options;
     private readonly ILogger _logger;
+    private readonly IReadOnlyList<IExecutionListener> _listeners;
+    private readonly BackfillService? _backfills;
 
 #pragma warning disable CA1068 // Constructor order follows DI registrations, not the cancellation-token rule.
     public FlowApi(
@@ -43,7 +47,9 @@ public sealed partial class FlowApi
         ApiOptions? options = null,
         FlowParser? parser = null,
         TimeProvider? clock = null,
-        IExecutionAdmission? admission = null)
+        IExecutionAdmission? admission = null,
+        IEnumerable<IExecutionListener>? listeners = null,
+        BackfillService? backfills = null)
 #pragma warning restore CA1068
     {
         ArgumentNullException.ThrowIfNull(stores);
@@ -58,6 +64,8 @@ public sealed partial class FlowApi
         _parser = parser ?? FlowParser.Default;
         _clock = clock ?? TimeProvider.System;
         _launcher = new ExecutionLauncher(records, _clock, admission);
+        _listeners = [.. listeners ?? []];
+        _backfills = backfills;
     }
 
     public ApiOptions Options => _options;
@@ -134,6 +142,7 @@ public sealed partial class FlowApi
         ApiRoutes.KvPut => PutKeyAsync(request, ct),
         ApiRoutes.KvDelete => DeleteKeyAsync(request, ct),
         ApiRoutes.Webhook => WebhookAsync(request, executions, ct),
+        ApiRoutes.TriggersBackfill => BackfillAsync(request, ct),
         ApiRoutes.OpenApi => Task.FromResult(ApiResponse.Json(OpenApiDocument.Build())),
         _ => Task.FromResult(ApiResponse.Error(404, $"No API route named '{route}'.")),
     };

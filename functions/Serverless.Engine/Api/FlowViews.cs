@@ -35,8 +35,7 @@ internal static class FlowViews
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(source));
+            var stream = YamlLoader.Load(source);
             return stream.Documents.Count > 0 && YamlValues.ToPlain(stream.Documents[0].RootNode, new ConversionBudget()) is IReadOnlyDictionary<string, object?> map
                 ? map
                 : new Dictionary<string, object?>();

@@ -36,6 +36,12 @@ public sealed record Execution
     /// <summary>The execution that started this one through a Subflow task, if any.</summary>
     public string? ParentId { get; init; }
 
+    /// <summary>
+    /// For executions too large to carry their task runs in one payload: how many chunks of them are in internal
+    /// storage (<see cref="TaskRunArchive"/>); <see cref="TaskRunList"/> is then empty. Null otherwise.
+    /// </summary>
+    public int? TaskRunChunks { get; init; }
+
     /// <summary>Why the execution failed, when it did (first error), for humans.</summary>
     public string? Error { get; init; }
 }

@@ -4,6 +4,7 @@ using Serverless.Engine.Contracts;
 using Serverless.Engine.Flows;
 using Serverless.Engine.Inputs;
 using Serverless.Engine.Orchestration;
+using Serverless.Engine.Storage;
 
 namespace Serverless.Engine.Executions;
 
@@ -15,11 +16,16 @@ public sealed class ExecutionClient
 {
     private readonly DurableTaskClient _client;
     private readonly InputResolver _inputs;
+    private readonly IInternalStorage? _storage;
 
-    public ExecutionClient(DurableTaskClient client, InputResolver? inputs = null)
+    /// <param name="client">The Durable client of the host.</param>
+    /// <param name="inputs">Input resolution (defaults to the system clock).</param>
+    /// <param name="storage">Internal storage, to read back the task runs of very large executions.</param>
+    public ExecutionClient(DurableTaskClient client, InputResolver? inputs = null, IInternalStorage? storage = null)
     {
         _client = client;
         _inputs = inputs ?? new InputResolver();
+        _storage = storage;
     }
 
     public DurableTaskClient Durable => _client;
@@ -58,14 +64,14 @@ public sealed class ExecutionClient
     public async Task<Execution> WaitAsync(string executionId, CancellationToken cancellationToken = default)
     {
         var metadata = await _client.WaitForInstanceCompletionAsync(executionId, getInputsAndOutputs: true, cancellationToken);
-        return ExecutionResults.From(metadata);
+        return await TaskRunArchive.LoadAsync(_storage, ExecutionResults.From(metadata), cancellationToken);
     }
 
     /// <summary>The execution as it stands, or null if unknown.</summary>
     public async Task<Execution?> GetAsync(string executionId, CancellationToken cancellationToken = default)
     {
         var metadata = await _client.GetInstanceAsync(executionId, getInputsAndOutputs: true, cancellationToken);
-        return metadata is null ? null : ExecutionResults.From(metadata);
+        return metadata is null ? null : await TaskRunArchive.LoadAsync(_storage, ExecutionResults.From(metadata), cancellationToken);
     }
 
     /// <summary>Resumes a paused execution with the given inputs (delivered once: a second resume is ignored by the orchestration).</summary>

@@ -5,19 +5,23 @@ using Serverless.Engine.Orchestration;
 
 namespace Serverless.Engine.Executions;
 
-/// <summary>Reads an execution from orchestration metadata, whatever state the orchestration is in.</summary>
+/// <summary>
+/// Reads an execution from its Durable instance, whatever state the orchestration is in. The output and the
+/// custom status are read with <see cref="WireJson.Options"/> (case-insensitive), whatever data converter the
+/// host's client uses. A running instance yields its state and recent task runs; namespace and flow come from
+/// the execution record.
+/// </summary>
 public static class ExecutionResults
 {
-    /// <summary>The live progress the orchestration publishes as its custom status (written with <see cref="WireJson"/>).</summary>
-    public static ProgressSnapshot? Progress(OrchestrationMetadata? metadata) =>
-        metadata?.SerializedCustomStatus is { } status ? JsonSerializer.Deserialize<ProgressSnapshot>(status, WireJson.Options) : null;
+    /// <summary>The live progress the orchestration publishes as its custom status.</summary>
+    public static ProgressSnapshot? Progress(OrchestrationMetadata? metadata) => TryRead<ProgressSnapshot>(metadata?.SerializedCustomStatus);
 
     public static Execution From(OrchestrationMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        if (metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && metadata.SerializedOutput is not null)
+        if (metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && TryRead<Execution>(metadata.SerializedOutput) is { } output)
         {
-            return metadata.ReadOutputAs<Execution>()!;
+            return output;
         }
 
         var progress = Progress(metadata);
@@ -34,9 +38,9 @@ public static class ExecutionResults
         {
             Id = metadata.InstanceId,
             Namespace = "",
-            FlowId = metadata.Name,
+            FlowId = "",
             State = StateInfo.Of(State.CREATED, created).To(state, metadata.LastUpdatedAt),
-            TaskRunList = progress?.Recent.Select(p => new TaskRun
+            TaskRunList = progress?.Recent?.Select(p => new TaskRun
             {
                 Id = p.Id,
                 ExecutionId = metadata.InstanceId,
@@ -48,5 +52,18 @@ public static class ExecutionResults
             }).ToList() ?? [],
             Error = metadata.FailureDetails?.ErrorMessage,
         };
+    }
+
+    private static T? TryRead<T>(string? json)
+        where T : class
+    {
+        try
+        {
+            return json is null ? null : JsonSerializer.Deserialize<T>(json, WireJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -30,8 +30,13 @@ public static class EngineServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestrator<FlowOrchestration>(OrchestrationNames.Flow);
+        registry.AddOrchestrator<FlowSegmentOrchestration>(OrchestrationNames.Segment);
         registry.AddActivity<RunTaskActivity>(OrchestrationNames.RunTask);
+        registry.AddActivity<RunTaskGroupActivity>(OrchestrationNames.RunTaskGroup);
+        registry.AddActivity<SplitItemsActivity>(OrchestrationNames.SplitItems);
+        registry.AddActivity<MergeItemOutputsActivity>(OrchestrationNames.MergeItemOutputs);
         registry.AddActivity<ExecutionEndedActivity>(OrchestrationNames.ExecutionEnded);
+        registry.AddActivity<SaveTaskRunsActivity>(OrchestrationNames.SaveTaskRuns);
         registry.AddActivity<ResolveFlowActivity>(OrchestrationNames.ResolveFlow);
         registry.AddActivity<StartExecutionActivity>(OrchestrationNames.StartExecution);
         return registry;

@@ -134,8 +134,7 @@ public static class InputConverter
     {
         try
         {
-            var stream = new YamlDotNet.RepresentationModel.YamlStream();
-            stream.Load(new StringReader(yaml));
+            var stream = YamlLoader.Load(yaml);
             return stream.Documents.Count == 0 ? null : YamlValues.ToPlain(stream.Documents[0].RootNode, new ConversionBudget());
         }
         catch (Exception e) when (e is YamlDotNet.Core.YamlException or YamlBudgetException)

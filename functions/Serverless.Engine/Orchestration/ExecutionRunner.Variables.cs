@@ -1,4 +1,5 @@
 using Serverless.Engine.Contracts;
+using Serverless.Engine.Executions;
 using Serverless.Engine.Expressions;
 using Serverless.Engine.Flows;
 
@@ -7,6 +8,11 @@ namespace Serverless.Engine.Orchestration;
 /// <summary>The expression variables a task run sees, and the activity request carrying them.</summary>
 internal sealed partial class ExecutionRunner
 {
+    private static readonly IReadOnlyDictionary<string, object?> ReplayVariables = new Dictionary<string, object?>();
+
+    /// <summary>Template analysis per task definition: flows are immutable, so it is done once per task.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TaskDefinition, RootSet> RootsCache = [];
+
     private static readonly HashSet<string> AlwaysSent = ["task", "taskrun", "flow", "execution"];
 
     private Dictionary<string, object?> BaseVariables() => new(StringComparer.Ordinal)
@@ -31,9 +37,12 @@ internal sealed partial class ExecutionRunner
     };
 
     /// <summary>All variables of a task run, for rendering inside the orchestration.</summary>
-    internal Dictionary<string, object?> Variables(TaskDefinition task, string runId, RunFrame frame)
+    internal Dictionary<string, object?> Variables(TaskDefinition task, string runId, RunFrame frame) =>
+        Variables(task, _runs.Get(runId), frame);
+
+    /// <summary>All variables of <paramref name="run"/>, which may not be recorded yet (a task group's child).</summary>
+    private Dictionary<string, object?> Variables(TaskDefinition task, TaskRun run, RunFrame frame)
     {
-        var run = _runs.Get(runId);
         var variables = new Dictionary<string, object?>(_baseVariables, StringComparer.Ordinal)
         {
             ["outputs"] = _outputs.Root,
@@ -80,38 +89,51 @@ internal sealed partial class ExecutionRunner
 
     private TaskRequest BuildRequest(TaskDefinition task, string runId, RunFrame frame, int attempt)
     {
+        if (_context.IsReplaying)
+        {
+            // A replayed call is matched to its history event by name and order; its input is never sent again,
+            // so the variables need not be rebuilt (this keeps replays of long executions cheap).
+            return NewRequest(task, runId, attempt, ReplayVariables);
+        }
+
         var all = Variables(task, runId, frame);
         all["errorLogs"] = _errorLogs.Cast<object?>().ToList();
-        var roots = RootsReferenced(task);
-        var sent = roots is null
-            ? all
-            : all.Where(v => AlwaysSent.Contains(v.Key) || roots.Contains(v.Key) || v.Key == "errorLogs" && roots.Contains("errorLogs"))
-                .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
-        return new TaskRequest
-        {
-            ExecutionId = _request.ExecutionId,
-            Namespace = _flow.Namespace,
-            FlowId = _flow.Id,
-            TaskRunId = runId,
-            TaskId = task.Id,
-            Type = task.Type,
-            Attempt = attempt,
-            Properties = task.Properties,
-            Variables = sent,
-            Now = Now,
-            Timeout = task.Timeout,
-            LogLevel = task.LogLevel,
-        };
+        return NewRequest(task, runId, attempt, Prune(all, RootsReferenced(task)));
     }
+
+    private TaskRequest NewRequest(TaskDefinition task, string runId, int attempt, IReadOnlyDictionary<string, object?> variables) => new()
+    {
+        ExecutionId = _request.ExecutionId,
+        Namespace = _flow.Namespace,
+        FlowId = _flow.Id,
+        TaskRunId = runId,
+        TaskId = task.Id,
+        Type = task.Type,
+        Attempt = attempt,
+        Properties = task.Properties,
+        Variables = variables,
+        Now = Now,
+        Timeout = task.Timeout,
+        LogLevel = task.LogLevel,
+    };
+
+    /// <summary>The variables whose root a template uses, plus those always sent; all of them when <paramref name="roots"/> is null.</summary>
+    private static Dictionary<string, object?> Prune(Dictionary<string, object?> all, HashSet<string>? roots) => roots is null
+        ? all
+        : all.Where(v => AlwaysSent.Contains(v.Key) || roots.Contains(v.Key) || v.Key == "errorLogs" && roots.Contains("errorLogs"))
+            .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// The root variables a task's templates use, so an activity receives only those; null (send all) when a
     /// template renders other templates (<c>render</c>, <c>vars</c>) and cannot be analysed.
     /// </summary>
-    private static HashSet<string>? RootsReferenced(TaskDefinition task)
+    private static HashSet<string>? RootsReferenced(TaskDefinition task) =>
+        RootsCache.GetValue(task, t => new RootSet(RootsReferenced(Strings(t.Properties)))).Roots;
+
+    private static HashSet<string>? RootsReferenced(IEnumerable<string> texts)
     {
         var roots = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in Strings(task.Properties))
+        foreach (var text in texts)
         {
             if (!ExpressionEngine.ContainsTemplate(text))
             {
@@ -136,4 +158,6 @@ internal sealed partial class ExecutionRunner
         IEnumerable<object?> list => list.SelectMany(Strings),
         _ => [],
     };
+
+    private sealed record RootSet(HashSet<string>? Roots);
 }

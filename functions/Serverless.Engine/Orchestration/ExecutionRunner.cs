@@ -22,18 +22,24 @@ internal sealed partial class ExecutionRunner
     private readonly Flow _flow;
     private readonly TaskTypeRegistry _types;
     private readonly TaskRunRecorder _runs = new();
-    private readonly OutputStore _outputs = new();
+    private readonly OutputStore _outputs;
     private readonly List<IReadOnlyDictionary<string, object?>> _errorLogs = [];
     private readonly Dictionary<string, object?> _baseVariables;
     private StateInfo _state;
     private string? _error;
 
     public ExecutionRunner(TaskOrchestrationContext context, ExecutionRequest request, Flow flow, TaskTypeRegistry types)
+        : this(context, request, flow, types, outputs: null)
+    {
+    }
+
+    private ExecutionRunner(TaskOrchestrationContext context, ExecutionRequest request, Flow flow, TaskTypeRegistry types, IReadOnlyDictionary<string, object?>? outputs)
     {
         _context = context;
         _request = request;
         _flow = flow;
         _types = types;
+        _outputs = new OutputStore(outputs);
         _state = StateInfo.Of(State.CREATED, Now);
         _baseVariables = BaseVariables();
         context.SetCustomStatus(new ExecutionProgress(this));
@@ -74,9 +80,29 @@ internal sealed partial class ExecutionRunner
             await RunSequenceAsync(_flow.AfterExecution, RunFrame.Root);
         }
 
-        var execution = Snapshot(outputs);
+        var execution = await ArchiveLargeTaskRunListAsync(Snapshot(outputs));
         await _context.CallActivityAsync<bool>(OrchestrationNames.ExecutionEnded, execution);
         return execution;
+    }
+
+    /// <summary>
+    /// Keeps payloads under the Durable limits: an execution with more than <see cref="TaskRunArchive.ChunkSize"/>
+    /// task runs saves them to internal storage in chunks and returns without the list.
+    /// </summary>
+    private async Task<Execution> ArchiveLargeTaskRunListAsync(Execution execution)
+    {
+        if (execution.TaskRunList.Count <= TaskRunArchive.ChunkSize)
+        {
+            return execution;
+        }
+
+        var chunks = execution.TaskRunList.Chunk(TaskRunArchive.ChunkSize).ToList();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            await _context.CallActivityAsync<bool>(OrchestrationNames.SaveTaskRuns, new TaskRunChunk(execution.Namespace, execution.FlowId, execution.Id, i, chunks[i]));
+        }
+
+        return execution with { TaskRunList = [], TaskRunChunks = chunks.Count };
     }
 
     /// <summary>The execution as it stands.</summary>
@@ -99,28 +125,12 @@ internal sealed partial class ExecutionRunner
     /// <summary>Runs tasks one after the other; a failure stops the sequence.</summary>
     internal async Task<State> RunSequenceAsync(IReadOnlyList<TaskDefinition> tasks, RunFrame frame)
     {
-        var state = State.SUCCESS;
-        foreach (var task in tasks)
+        if (CanSegment(tasks, SequenceSegmentSize))
         {
-            if (ExitState is not null)
-            {
-                break;
-            }
-
-            if (task.Disabled)
-            {
-                continue;
-            }
-
-            var effective = Effective(await RunTaskAsync(task, frame), task);
-            state = States.Worst(state, effective);
-            if (effective.IsFailure())
-            {
-                break;
-            }
+            return await RunSequenceInSegmentsAsync(tasks, frame);
         }
 
-        return state;
+        return await RunChunkAsync(tasks, frame);
     }
 
     /// <summary>How a child's state counts for its parent: allowFailure, allowWarning and SKIPPED applied.</summary>
@@ -190,9 +200,12 @@ internal sealed partial class ExecutionRunner
         return state;
     }
 
-    private TaskRun CreateRun(TaskDefinition task, RunFrame frame) => _runs.Add(new TaskRun
+    private TaskRun CreateRun(TaskDefinition task, RunFrame frame) => _runs.Add(NewRun(task, frame, NewId(), Now));
+
+    /// <summary>A CREATED task run of <paramref name="task"/>, not recorded yet.</summary>
+    private TaskRun NewRun(TaskDefinition task, RunFrame frame, string id, DateTimeOffset at) => new()
     {
-        Id = NewId(),
+        Id = id,
         ExecutionId = _request.ExecutionId,
         Namespace = _flow.Namespace,
         FlowId = _flow.Id,
@@ -200,8 +213,8 @@ internal sealed partial class ExecutionRunner
         ParentTaskRunId = frame.Parent?.Id,
         Value = frame.Iterations.LastOrDefault(i => i.Text is not null)?.Text,
         Iteration = frame.Current?.Index,
-        State = StateInfo.Of(State.CREATED, Now),
-    });
+        State = StateInfo.Of(State.CREATED, at),
+    };
 
     /// <summary>Marks a task run FAILED with <paramref name="message"/>, recorded for <c>errorLogs()</c>.</summary>
     internal State Fail(string runId, string taskId, string message)

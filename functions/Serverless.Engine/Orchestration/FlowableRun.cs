@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Serverless.Engine.Contracts;
 using Serverless.Engine.Executions;
 using Serverless.Engine.Expressions;
 using Serverless.Engine.Flows;
@@ -68,6 +69,20 @@ public sealed class FlowableRun
     public Task<State> RunIterationAsync(IReadOnlyList<TaskDefinition> tasks, object? value, int index) =>
         _runner.RunSequenceAsync(tasks, _frame.Iteration(TaskRun, value, index));
 
+    /// <summary>A new replay-safe task run id, for children an activity runs (<see cref="BuildGroupRequest"/>).</summary>
+    public string NewRunId() => _runner.NewId();
+
+    /// <summary>
+    /// The activity input that runs runnable <paramref name="children"/> together, as child task runs
+    /// <paramref name="runIds"/> of this one (WorkingDirectory). Nothing is recorded until <see cref="RecordChild"/>.
+    /// </summary>
+    public TaskGroupRequest BuildGroupRequest(IReadOnlyList<TaskDefinition> children, IReadOnlyList<string> runIds) =>
+        _runner.BuildGroupRequest(Task, RunId, _frame, children, runIds);
+
+    /// <summary>Creates and ends the task run of a child an activity ran; returns its state as its parent counts it (allowFailure applied).</summary>
+    public State RecordChild(TaskDefinition child, TaskGroupChildResult result) =>
+        ExecutionRunner.Effective(_runner.RecordGroupChild(child, RunId, _frame, result), child);
+
     /// <summary>Ends the execution in <paramref name="state"/>: no new task starts after this one.</summary>
     public void Exit(State state) => _runner.RequestExit(state);
 
@@ -108,9 +123,16 @@ public sealed class FlowableRun
     /// starts; running ones finish. Returns the worst state.
     /// </summary>
     public Task<State> RunConcurrentlyAsync(IReadOnlyList<Func<Task<State>>> branches, int limit) =>
-        RunConcurrentlyAsync(branches, limit, () => Exiting);
+        RunBranchesAsync(branches, limit, () => Exiting);
 
-    private static async Task<State> RunConcurrentlyAsync(IReadOnlyList<Func<Task<State>>> branches, int limit, Func<bool> stop)
+    /// <summary>
+    /// Runs <paramref name="tasks"/> once per value (ForEach), at most <paramref name="limit"/> iterations at once
+    /// (0 = no limit); wide loops run in slices with short histories of their own.
+    /// </summary>
+    public Task<State> RunIterationsAsync(IReadOnlyList<TaskDefinition> tasks, IReadOnlyList<object?> values, int limit) =>
+        _runner.RunIterationsAsync(tasks, _frame, TaskRun, values, limit);
+
+    internal static async Task<State> RunBranchesAsync(IReadOnlyList<Func<Task<State>>> branches, int limit, Func<bool> stop)
     {
         var state = State.SUCCESS;
         var running = new List<Task<State>>();

@@ -7,11 +7,31 @@ namespace Serverless.Engine.Orchestration;
 internal sealed class OutputStore
 {
     private readonly Dictionary<string, object?> _root = new(StringComparer.Ordinal);
+    private readonly List<Contracts.OutputSet>? _changes;
+
+    /// <summary>An empty store; with <paramref name="initial"/>, a copy of it that records what is set afterwards.</summary>
+    public OutputStore(IReadOnlyDictionary<string, object?>? initial = null)
+    {
+        if (initial is null)
+        {
+            return;
+        }
+
+        _changes = [];
+        foreach (var (key, value) in initial)
+        {
+            _root[key] = Copy(value);
+        }
+    }
 
     public IReadOnlyDictionary<string, object?> Root => _root;
 
+    /// <summary>What was set since the store was created from a snapshot (segments report it to their parent).</summary>
+    public IReadOnlyList<Contracts.OutputSet> Changes => _changes ?? [];
+
     public void Set(string taskId, IReadOnlyList<string> valuesPath, IReadOnlyDictionary<string, object?> outputs)
     {
+        _changes?.Add(new Contracts.OutputSet(taskId, valuesPath, outputs));
         if (valuesPath.Count == 0)
         {
             _root[taskId] = outputs;
@@ -38,4 +58,9 @@ internal sealed class OutputStore
 
         node[valuesPath[^1]] = outputs;
     }
+
+    /// <summary>Nested maps are copied so later sets never change the snapshot they came from.</summary>
+    private static object? Copy(object? value) => value is IReadOnlyDictionary<string, object?> map
+        ? map.ToDictionary(p => p.Key, p => Copy(p.Value), StringComparer.Ordinal)
+        : value;
 }

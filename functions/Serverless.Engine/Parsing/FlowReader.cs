@@ -63,8 +63,7 @@ internal sealed partial class FlowReader
 
     private YamlMappingNode? LoadRoot()
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(_source));
+        var stream = YamlLoader.Load(_source);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             Context.Add(SourcePosition.Start, "", "the flow is empty: it needs at least id, namespace and tasks");

@@ -35,6 +35,12 @@ public sealed class TaskRunContext
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>
+    /// The folder shared by the tasks of a <c>WorkingDirectory</c>, set by the task-group activity; script tasks
+    /// run in it instead of a fresh folder of their own. Null outside a WorkingDirectory.
+    /// </summary>
+    internal Scripts.ScriptWorkspace? WorkingDirectory { get; init; }
+
     /// <summary>Error lines logged so far, returned to the orchestration for <c>errorLogs()</c>.</summary>
     public List<string> ErrorLines { get; } = [];
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Serverless.Engine.Activities;
 using Serverless.Engine.Api;
 using Serverless.Engine.Concurrency;
+using Serverless.Engine.Concurrency.Table;
 using Serverless.Engine.Flows;
 using Serverless.Engine.Hosting;
 using Serverless.Engine.Logs;
@@ -21,7 +22,8 @@ public static class FunctionsServiceCollectionExtensions
     /// <summary>
     /// Registers storage (Blob/Table through <c>FlowsStorage</c>, or a local folder and memory when it is not
     /// set), execution records and logs, the engine, the API handlers, the scheduler (ticked by the timer
-    /// function, not in the background), trigger matching and concurrency limits.
+    /// function, not in the background), trigger matching and concurrency limits (slots in the triggers
+    /// table when storage is configured, so limits hold across instances).
     /// </summary>
     public static IServiceCollection AddFlowsFunctions(this IServiceCollection services, IConfiguration configuration)
     {
@@ -57,6 +59,9 @@ public static class FunctionsServiceCollectionExtensions
             services.AddSingleton<IExecutionLogSink>(logs);
             services.AddExecutionRecords(executions, logs);
             services.AddSingleton<ITriggerStateStore>(_ => new TableTriggerStateStore(tables.Value.GetTableClient(settings.TriggersTable)));
+
+            // Slots shared by every instance: a limit of 1 must hold however far the app scales out.
+            services.AddSingleton<IConcurrencySlotStore>(_ => new TableConcurrencySlotStore(tables.Value.GetTableClient(settings.TriggersTable)));
         }
         else
         {

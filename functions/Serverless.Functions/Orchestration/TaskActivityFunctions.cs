@@ -1,11 +1,13 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serverless.Engine.Activities;
 using Serverless.Engine.Contracts;
 using Serverless.Engine.Executions;
 using Serverless.Engine.Flows;
 using Serverless.Engine.Orchestration;
+using Serverless.Engine.Storage;
 using Serverless.Functions.Configuration;
 
 namespace Serverless.Functions.Orchestration;
@@ -19,6 +21,7 @@ public sealed class TaskActivityFunctions(
     TaskExecutor executor,
     IEnumerable<IExecutionListener> listeners,
     IEnumerable<IFlowResolver> resolvers,
+    IServiceProvider services,
     IExecutionStarter starter,
     FunctionsDurableClientSource clients,
     ILogger<ExecutionEndedActivity> endedLogger)
@@ -26,6 +29,18 @@ public sealed class TaskActivityFunctions(
     [Function(OrchestrationNames.RunTask)]
     public Task<TaskResult> RunTaskAsync([ActivityTrigger] TaskRequest request, CancellationToken cancellationToken) =>
         executor.RunAsync(request, cancellationToken);
+
+    [Function(OrchestrationNames.RunTaskGroup)]
+    public Task<TaskGroupResult> RunTaskGroupAsync([ActivityTrigger] TaskGroupRequest request, CancellationToken cancellationToken) =>
+        executor.RunGroupAsync(request, cancellationToken);
+
+    [Function(OrchestrationNames.SplitItems)]
+    public Task<SplitItemsResult> SplitItemsAsync([ActivityTrigger] SplitItemsRequest request) =>
+        new SplitItemsActivity(services).RunAsync(Context(OrchestrationNames.SplitItems, request.ExecutionId), request);
+
+    [Function(OrchestrationNames.MergeItemOutputs)]
+    public Task<string?> MergeItemOutputsAsync([ActivityTrigger] MergeItemOutputsRequest request) =>
+        new MergeItemOutputsActivity(services).RunAsync(Context(OrchestrationNames.MergeItemOutputs, request.ExecutionId), request);
 
     [Function(OrchestrationNames.ExecutionEnded)]
     public Task<bool> ExecutionEndedAsync([ActivityTrigger] Execution execution, [DurableClient] DurableTaskClient client)
@@ -45,6 +60,10 @@ public sealed class TaskActivityFunctions(
         clients.Use(client);
         return new StartExecutionActivity(starter).RunAsync(Context(OrchestrationNames.StartExecution, request.ExecutionId), request);
     }
+
+    [Function(OrchestrationNames.SaveTaskRuns)]
+    public Task<bool> SaveTaskRunsAsync([ActivityTrigger] TaskRunChunk chunk) =>
+        new SaveTaskRunsActivity(services.GetRequiredService<IInternalStorage>()).RunAsync(Context(OrchestrationNames.SaveTaskRuns, chunk.ExecutionId), chunk);
 
     private static FunctionActivityContext Context(string name, string instanceId) => new(name, instanceId);
 }

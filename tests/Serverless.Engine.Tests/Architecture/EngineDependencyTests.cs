@@ -20,7 +20,7 @@ public sealed class EngineDependencyTests
     [Fact]
     public void EngineProject_DeclaresNoAzureFunctionsPackage()
     {
-        var project = File.ReadAllText(Repository.Path("functions", "Serverless.Engine", "Serverless.Engine.csproj"));
+        var project = File.ReadAllText(RepositoryRoot.Combine("functions", "Serverless.Engine", "Serverless.Engine.csproj"));
 
         Assert.DoesNotContain("Microsoft.Azure.Functions", project, StringComparison.Ordinal);
     }

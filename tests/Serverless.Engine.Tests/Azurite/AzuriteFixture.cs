@@ -38,7 +38,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         var endpoints = await AzuriteEndpoints.FindRunningAsync();
         if (endpoints is null)
         {
-            _process = await AzuriteProcess.StartAsync(RepositoryRoot.Find());
+            _process = await AzuriteProcess.StartAsync(RepositoryRoot.Path);
             endpoints = _process.Endpoints;
         }
 

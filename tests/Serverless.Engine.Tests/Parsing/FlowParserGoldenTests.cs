@@ -9,7 +9,7 @@ namespace Serverless.Engine.Tests.Parsing;
 /// </summary>
 public sealed class FlowParserGoldenTests
 {
-    private static readonly string Fixtures = Repository.Path("tests", "Serverless.Engine.Tests", "Parsing", "Fixtures");
+    private static readonly string Fixtures = RepositoryRoot.Combine("tests", "Serverless.Engine.Tests", "Parsing", "Fixtures");
 
     public static TheoryData<string> ValidFlows() => Files("valid");
 

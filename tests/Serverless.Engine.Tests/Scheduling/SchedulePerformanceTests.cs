@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Serverless.Engine.Flows;
 
 namespace Serverless.Engine.Tests.Scheduling;
@@ -6,7 +5,7 @@ namespace Serverless.Engine.Tests.Scheduling;
 public sealed class SchedulePerformanceTests
 {
     [Fact]
-    public async Task Tick_TenThousandFlows_TakesUnderOneSecond()
+    public async Task Tick_TenThousandFlows_StartsExactlyTheDueExecutions()
     {
         var start = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
         var harness = new SchedulerHarness(start);
@@ -14,16 +13,13 @@ public sealed class SchedulePerformanceTests
         var flows = Enumerable.Range(0, 10_000).Select(i => Flow(i, i % 10 == 0 ? "* * * * *" : $"{i % 60} * * * *")).ToArray();
         await harness.TickAsync(flows);
 
-        var ticks = new List<TimeSpan>();
+        // How long a tick takes is measured by `flows bench`, not asserted here.
         for (var minute = 1; minute <= 5; minute++)
         {
             harness.Clock.Advance(TimeSpan.FromMinutes(1));
-            var watch = Stopwatch.StartNew();
             await harness.TickAsync(flows);
-            ticks.Add(watch.Elapsed);
         }
 
-        Assert.True(ticks.Max() < TimeSpan.FromSeconds(1), $"slowest tick took {ticks.Max().TotalMilliseconds:F0} ms");
         var hourlyDue = Enumerable.Range(0, 10_000).Count(i => i % 10 != 0 && i % 60 is >= 1 and <= 5);
         Assert.Equal(hourlyDue + (1000 * 5), harness.Starter.Starts.Count - FirstTickStarts(flows));
     }

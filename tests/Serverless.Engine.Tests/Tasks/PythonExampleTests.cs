@@ -10,13 +10,13 @@ public sealed class PythonExampleTests(TaskEngineFixture fixture)
     [Fact]
     public async Task PythonHttpExample_WithLocalApi_ReturnsRatesAsOutputs()
     {
-        foreach (var file in Directory.EnumerateFiles(Repository.Path("examples", "company.team")))
+        foreach (var file in Directory.EnumerateFiles(RepositoryRoot.Combine("examples", "company.team")))
         {
             await fixture.WriteNamespaceFileAsync("company.team", Path.GetFileName(file), await File.ReadAllTextAsync(file));
         }
 
         await using var api = new TestHttpServer((_, _) => (200, """{"result":"success","base_code":"USD","rates":{"USD":1,"EUR":0.92}}""", "application/json"));
-        var yaml = await File.ReadAllTextAsync(Repository.Path("examples", "python-http.yaml"));
+        var yaml = await File.ReadAllTextAsync(RepositoryRoot.Combine("examples", "python-http.yaml"));
 
         var execution = await fixture.RunAsync(yaml, new Dictionary<string, object?> { ["api_url"] = api.BaseUri + "v6/latest/USD" });
 

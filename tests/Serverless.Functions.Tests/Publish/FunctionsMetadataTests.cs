@@ -16,6 +16,7 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
     [InlineData(ScheduleFunction.Name, "timerTrigger", "durableClient")]
     [InlineData(BlobTriggerFunction.Name, "blobTrigger", "durableClient")]
     [InlineData(QueueTriggerFunction.Name, "queueTrigger", "durableClient")]
+    [InlineData("TriggersBackfill", "httpTrigger", "durableClient")]
     public void Metadata_Function_HasItsBindings(string function, params string[] bindingTypes)
     {
         Assert.True(app.Functions.ContainsKey(function), $"functions.metadata lacks {function}; it has {string.Join(", ", app.Functions.Keys)}");

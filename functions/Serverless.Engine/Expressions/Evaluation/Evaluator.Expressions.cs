@@ -10,10 +10,22 @@ internal sealed partial class Evaluator
     /// <summary>Lenient evaluation for <c>??</c>, <c>is defined</c> and <c>default</c>: missing yields <see cref="Undefined"/>.</summary>
     public object? EvalLenient(Expr expr) => Guarded(expr, lenient: true);
 
+    /// <summary>
+    /// Deepest expression nesting evaluated. Recursion, not the stack probe alone, bounds it: unwinding an
+    /// exception through thousands of frames can itself exhaust a small thread stack.
+    /// </summary>
+    private const int MaxEvalDepth = 400;
+
     private object? Guarded(Expr expr, bool lenient)
     {
         ValueText.EnsureStack();
+        if (_counters.EvalDepth >= MaxEvalDepth)
+        {
+            throw Fail(expr.Line, expr.Column, $"expression nested deeper than {MaxEvalDepth} levels (a very long chain of operators?)");
+        }
+
         object? value;
+        _counters.EvalDepth++;
         try
         {
             value = EvalCore(expr, lenient);
@@ -29,6 +41,10 @@ internal sealed partial class Evaluator
         catch (Exception ex)
         {
             throw Fail(expr.Line, expr.Column, ex.Message, ex);
+        }
+        finally
+        {
+            _counters.EvalDepth--;
         }
 
         if (value is string s && s.Length > Limits.MaxOutputLength)

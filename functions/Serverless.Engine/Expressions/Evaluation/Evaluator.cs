@@ -30,6 +30,9 @@ internal sealed partial class Evaluator
     /// <summary>Counters shared by a render and the nested renders it triggers through <c>render()</c>.</summary>
     internal sealed class Counters
     {
+        /// <summary>How deep expression evaluation is nested right now (long operator chains nest too).</summary>
+        public int EvalDepth { get; set; }
+
         public int Iterations { get; set; }
 
         public int RenderDepth { get; set; }

@@ -37,11 +37,7 @@ public sealed class ForEachTask : FlowableTaskType
     /// <summary>Runs the task's children once per value with at most <paramref name="limit"/> iterations at once.</summary>
     internal static Task<State> RunIterationsAsync(FlowableRun run, IReadOnlyList<object?> values, int limit)
     {
-        var tasks = run.Task.Branch("tasks");
-        var branches = values
-            .Select((value, index) => (Func<Task<State>>)(() => run.RunIterationAsync(tasks, value, index)))
-            .ToList();
-        return run.RunConcurrentlyAsync(branches, limit);
+        return run.RunIterationsAsync(run.Task.Branch("tasks"), values, limit);
     }
 
     /// <summary>ForEach values: a list, or a JSON array as text (as an expression often renders).</summary>

@@ -1,9 +1,4 @@
-using Microsoft.DurableTask;
-using Serverless.Engine.Contracts;
 using Serverless.Engine.Executions;
-using Serverless.Engine.Expressions;
-using Serverless.Engine.Flows;
-using Serverless.Engine.Inputs;
 using Serverless.Engine.Orchestration;
 
 namespace Serverless.Engine.Tasks.Flow;
@@ -42,12 +37,9 @@ public sealed class SubflowTask : FlowableTaskType
 
     public override async Task<State> ExecuteAsync(FlowableRun run)
     {
-        var reference = new FlowReference(
-            run.RenderString("namespace") ?? "",
-            run.RenderString("flowId") ?? "",
-            run.RenderProperty("revision") is { } r ? Convert.ToInt32(r, System.Globalization.CultureInfo.InvariantCulture) : null);
-        var request = await PrepareAsync(run, reference, run.RenderProperty("inputs") as IReadOnlyDictionary<string, object?>);
-        if (request is null)
+        ArgumentNullException.ThrowIfNull(run);
+        if (await Subflows.ResolveAsync(run, Subflows.Reference(run)) is not { } child
+            || Subflows.BuildRequest(run, child, run.RenderProperty("inputs") as IReadOnlyDictionary<string, object?>) is not { } request)
         {
             return State.FAILED;
         }
@@ -55,96 +47,21 @@ public sealed class SubflowTask : FlowableTaskType
         var outputs = new Dictionary<string, object?> { ["executionId"] = request.ExecutionId };
         if (!Truthiness.ToBool(run.RenderProperty("wait"), true))
         {
-            await run.Context.CallActivityAsync<string>(OrchestrationNames.StartExecution, request);
+            await Subflows.StartDetachedAsync(run, request);
             run.SetOutputs(outputs);
             return State.SUCCESS;
         }
 
-        var child = await RunChildAsync(run, request);
-        outputs["state"] = child.State.Current.ToString();
-        outputs["outputs"] = child.Outputs;
+        var execution = await Subflows.RunChildAsync(run, request);
+        outputs["state"] = execution.State.Current.ToString();
+        outputs["outputs"] = execution.Outputs;
         run.SetOutputs(outputs);
         var transmit = Truthiness.ToBool(run.RenderProperty("transmitFailed"), false);
-        return child.State.Current switch
+        return execution.State.Current switch
         {
-            State.FAILED or State.KILLED when transmit => run.Fail($"subflow execution {child.Id} ended {child.State.Current}{(child.Error is null ? "" : ": " + child.Error)}"),
+            State.FAILED or State.KILLED when transmit => run.Fail($"subflow execution {execution.Id} ended {execution.State.Current}{(execution.Error is null ? "" : ": " + execution.Error)}"),
             State.WARNING when transmit => State.WARNING,
             _ => State.SUCCESS,
         };
     }
-
-    /// <summary>
-    /// Finds the child flow and builds its execution request (inputs resolved against the child's
-    /// definitions); null after failing the task run with the reason.
-    /// </summary>
-    internal static async Task<ExecutionRequest?> PrepareAsync(FlowableRun run, FlowReference reference, IReadOnlyDictionary<string, object?>? inputs)
-    {
-        var resolved = await run.Context.CallActivityAsync<ResolvedFlow?>(OrchestrationNames.ResolveFlow, reference);
-        if (resolved is null)
-        {
-            run.Fail($"flow {reference.Namespace}.{reference.FlowId}{(reference.Revision is { } rev ? $" revision {rev}" : "")} not found");
-            return null;
-        }
-
-        Flows.Flow child;
-        IReadOnlyDictionary<string, object?> childInputs;
-        try
-        {
-            child = FlowCache.Get(resolved.Source);
-            childInputs = new InputResolver(new FixedClock(run.Now)).Resolve(child, inputs ?? new Dictionary<string, object?>());
-        }
-        catch (Exception e) when (e is InputValidationException or Parsing.FlowValidationException)
-        {
-            run.Fail($"cannot start {reference.Namespace}.{reference.FlowId}: {e.Message}");
-            return null;
-        }
-
-        var labels = Truthiness.ToBool(run.RenderProperty("inheritLabels"), false) ? run.Labels.ToList() : [];
-        labels.AddRange(ReadLabels(run.RenderProperty("labels")));
-        return new ExecutionRequest
-        {
-            ExecutionId = ShortIds.From(run.Context.NewGuid()),
-            FlowSource = resolved.Source,
-            FlowRevision = resolved.Revision,
-            Inputs = childInputs,
-            Labels = labels,
-            ParentExecutionId = run.ExecutionId,
-            Trigger = new Dictionary<string, object?>
-            {
-                ["executionId"] = run.ExecutionId,
-                ["namespace"] = run.Flow.Namespace,
-                ["flowId"] = run.Flow.Id,
-                ["taskRunId"] = run.RunId,
-            },
-        };
-    }
-
-    /// <summary>Runs the child as a sub-orchestration and returns its final execution.</summary>
-    internal static async Task<Execution> RunChildAsync(FlowableRun run, ExecutionRequest request)
-    {
-        try
-        {
-            return await run.Context.CallSubOrchestratorAsync<Execution>(
-                OrchestrationNames.Flow, request, new SubOrchestrationOptions { InstanceId = request.ExecutionId });
-        }
-        catch (TaskFailedException e)
-        {
-            return new Execution
-            {
-                Id = request.ExecutionId,
-                Namespace = "",
-                FlowId = "",
-                State = StateInfo.Of(State.FAILED, run.Now),
-                Error = e.FailureDetails.ErrorMessage,
-            };
-        }
-    }
-
-    private static IEnumerable<Label> ReadLabels(object? labels) => labels switch
-    {
-        IReadOnlyDictionary<string, object?> map => map.Select(p => new Label(p.Key, ExpressionEngine.ToText(p.Value))),
-        IReadOnlyList<object?> list => list.OfType<IReadOnlyDictionary<string, object?>>()
-            .Select(i => new Label(ExpressionEngine.ToText(i.GetValueOrDefault("key")), ExpressionEngine.ToText(i.GetValueOrDefault("value")))),
-        _ => [],
-    };
 }

@@ -75,7 +75,13 @@ internal static class PythonShim
         {
             if (Find(name, path) is null && Find(target, path) is { } full)
             {
-                File.CreateSymbolicLink(Path.Join(binDirectory, name), full);
+                // A WorkingDirectory shares the folder: the link may already be there from a sibling task.
+                var link = Path.Join(binDirectory, name);
+                if (new FileInfo(link).LinkTarget is null)
+                {
+                    File.CreateSymbolicLink(link, full);
+                }
+
                 created = true;
             }
         }

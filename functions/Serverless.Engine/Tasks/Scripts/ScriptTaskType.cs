@@ -48,12 +48,29 @@ public abstract partial class ScriptTaskType : RunnableTaskType
     public override async Task<TaskResult> RunAsync(TaskRunContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ct = context.CancellationToken;
         WarnIgnoredProperties(context);
-        using var workspace = ScriptWorkspace.Create();
-        await PrepareFilesAsync(context, workspace, ct);
 
+        // Inside a WorkingDirectory the folder is shared with the sibling tasks and outlives this attempt.
+        using var owned = context.WorkingDirectory is null ? ScriptWorkspace.Create() : null;
+        var workspace = context.WorkingDirectory ?? owned!;
         var hidden = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            return await RunInAsync(context, workspace, hidden);
+        }
+        finally
+        {
+            if (owned is null)
+            {
+                workspace.DeleteFiles(hidden);
+            }
+        }
+    }
+
+    private async Task<TaskResult> RunInAsync(TaskRunContext context, ScriptWorkspace workspace, HashSet<string> hidden)
+    {
+        var ct = context.CancellationToken;
+        await PrepareFilesAsync(context, workspace, ct);
         var commands = await CommandsAsync(context, workspace, hidden);
         var interpreter = RenderedValues.StringList(context.RenderValue("interpreter"), "interpreter");
         var lines = new List<string>();
@@ -111,7 +128,8 @@ public abstract partial class ScriptTaskType : RunnableTaskType
         }
     }
 
-    private static async Task PrepareFilesAsync(TaskRunContext context, ScriptWorkspace workspace, CancellationToken ct)
+    /// <summary>Copies namespace files and writes <c>inputFiles</c> into the working directory (also used for a WorkingDirectory's own).</summary>
+    internal static async Task PrepareFilesAsync(TaskRunContext context, ScriptWorkspace workspace, CancellationToken ct)
     {
         var namespaceFiles = RenderedValues.Map(context.RenderValue("namespaceFiles"), "namespaceFiles");
         if (Truthiness.ToBool(namespaceFiles.GetValueOrDefault("enabled"), defaultValue: false))
@@ -139,10 +157,10 @@ public abstract partial class ScriptTaskType : RunnableTaskType
         }
     }
 
-    private static Globs OutputFileGlobs(TaskRunContext context) =>
+    internal static Globs OutputFileGlobs(TaskRunContext context) =>
         Globs.Compile(RenderedValues.StringList(context.RenderValue("outputFiles"), "outputFiles"), "outputFiles");
 
-    private static async Task<Dictionary<string, object?>> UploadOutputFilesAsync(TaskRunContext context, ScriptWorkspace workspace, IReadOnlyList<string> files, CancellationToken ct)
+    internal static async Task<Dictionary<string, object?>> UploadOutputFilesAsync(TaskRunContext context, ScriptWorkspace workspace, IReadOnlyList<string> files, CancellationToken ct)
     {
         var storage = Require<IInternalStorage>(context, "outputFiles");
         var request = context.Request;

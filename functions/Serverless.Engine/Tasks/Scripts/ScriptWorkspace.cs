@@ -4,7 +4,7 @@ using Serverless.Engine.Storage;
 namespace Serverless.Engine.Tasks.Scripts;
 
 /// <summary>
-/// A fresh temporary folder per attempt: <c>work/</c> is the script's working directory (namespace files,
+/// A fresh temporary folder per attempt (or per WorkingDirectory, shared by its tasks): <c>work/</c> is the script's working directory (namespace files,
 /// input files, output files), <c>bin/</c> holds shims, <c>tmp/</c> is the script's TMPDIR. Everything is
 /// deleted when the attempt ends, so a retried attempt never sees the files of the one before.
 /// </summary>
@@ -106,6 +106,22 @@ internal sealed class ScriptWorkspace : IDisposable
             if (File.Exists(full))
             {
                 found.Add(relative);
+            }
+        }
+    }
+
+    /// <summary>Deletes files the engine wrote for one task (a Python script) from a shared working directory.</summary>
+    public void DeleteFiles(IEnumerable<string> relativePaths)
+    {
+        foreach (var path in relativePaths)
+        {
+            try
+            {
+                File.Delete(Resolve(path));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or StorageException)
+            {
+                // Best effort: the whole folder is deleted with the WorkingDirectory anyway.
             }
         }
     }

@@ -28,10 +28,17 @@ public sealed partial class StoragePollingService(
     : BackgroundService
 {
     private readonly Dictionary<string, DateTimeOffset> _watermarks = new(StringComparer.Ordinal);
+    private long _completedPolls;
+
+    /// <summary>Polls finished so far, failed ones included: lets callers wait for "one more look" without sleeping.</summary>
+    public long CompletedPolls => Interlocked.Read(ref _completedPolls);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = clock.GetUtcNow();
+        // Last-modified times have whole seconds: count from the start of this second, or a blob written
+        // moments after start could look older than it.
+        var now = clock.GetUtcNow();
+        var started = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -42,6 +49,8 @@ public sealed partial class StoragePollingService(
             {
                 PollFailed(logger, e);
             }
+
+            Interlocked.Increment(ref _completedPolls);
 
             await Task.Delay(options.Interval, clock, stoppingToken);
         }

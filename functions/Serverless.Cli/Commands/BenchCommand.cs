@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Serverless.Cli.Benchmarks;
+using Serverless.Cli.Terminal;
+
+namespace Serverless.Cli.Commands;
+
+/// <summary>
+/// <c>flows bench</c>: the performance scenarios, printed as a markdown table. <c>--quick</c> runs tiny sizes and
+/// only checks that every scenario completes with the expected result (what CI runs).
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var quick = new Option<bool>("--quick") { Description = "Tiny sizes: check every scenario completes correctly; no targets are judged." };
+        var command = new Command("bench", "Measure the embedded engine: latency, fan-out, long sequences, script overhead, parsing, schedules, throughput. Prints a markdown table on stdout.")
+        {
+            quick,
+        };
+        command.SetAction((result, cancellation) => RunAsync(result.GetValue(quick), cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(bool quick, CancellationToken cancellation)
+    {
+        var stderr = Consoles.Stderr();
+        var sizes = quick ? BenchmarkSizes.Quick : BenchmarkSizes.Full;
+        try
+        {
+            await using var runner = await BenchmarkRunner.StartAsync(sizes, name => stderr.Dim($"running: {name}…"), cancellation);
+            var rows = await runner.RunAllAsync(cancellation);
+            Console.Out.Write(BenchmarkRunner.Markdown(rows));
+            stderr.Dim($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {(quick ? "quick sizes" : "full sizes")}");
+            return rows.Any(r => r.Met == false) ? 2 : 0;
+        }
+        catch (BenchmarkFailedException e)
+        {
+            stderr.Error("benchmark failed: " + e.Message);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.DurableTask;
+using Serverless.Engine.Contracts;
+using Serverless.Engine.Tasks;
+
+namespace Serverless.Engine.Orchestration;
+
+/// <summary>
+/// Runs a slice of an execution (part of a long sequence, or a batch of ForEach iterations) with a history of
+/// its own, and returns the task runs and outputs it produced to the execution's orchestration.
+/// </summary>
+public sealed class FlowSegmentOrchestration : TaskOrchestrator<SegmentRequest, SegmentResult>
+{
+    public override Task<SegmentResult> RunAsync(TaskOrchestrationContext context, SegmentRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        return ExecutionRunner.RunSegmentAsync(context, input, TaskTypeRegistry.BuiltIn);
+    }
+}

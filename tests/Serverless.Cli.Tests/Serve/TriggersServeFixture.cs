@@ -1,0 +1,18 @@
+using Serverless.Cli.Serve;
+using Serverless.Engine.Api;
+
+namespace Serverless.Cli.Tests.Serve;
+
+/// <summary><c>flows serve</c> with its triggers module: schedules (ticked by the tests), Flow triggers and concurrency limits.</summary>
+public sealed class TriggersServeFixture : ServeFixture
+{
+    protected override ServeOptions Options() => new()
+    {
+        Port = 0,
+        LocalRoot = Root,
+        ApiKey = Key,
+        Modules = [new TriggersServeModule()],
+        ConsoleLogging = Environment.GetEnvironmentVariable("FLOWS_TEST_SERVE_LOGS") == "1",
+        Api = new ApiOptions { FollowInterval = TimeSpan.FromMilliseconds(50) },
+    };
+}
