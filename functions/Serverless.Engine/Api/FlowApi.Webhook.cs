@@ -75,12 +75,13 @@ public sealed partial class FlowApi
     /// <summary>The enabled Webhook trigger whose key equals <paramref name="key"/>; every trigger is compared, in constant time.</summary>
     private static TriggerDefinition? MatchingWebhook(Flow flow, string key)
     {
-        var given = Encoding.UTF8.GetBytes(key);
+        // Compared as SHA-256 hashes: FixedTimeEquals returns early on a length mismatch, which would leak the key's length.
+        var given = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         TriggerDefinition? match = null;
         foreach (var trigger in flow.Triggers.Where(t => !t.Disabled && WebhookType.Names.Contains(t.Type)))
         {
-            var expected = Encoding.UTF8.GetBytes(trigger.Properties.GetValueOrDefault("key") as string ?? "");
-            if (expected.Length > 0 && CryptographicOperations.FixedTimeEquals(expected, given))
+            var expected = trigger.Properties.GetValueOrDefault("key") as string ?? "";
+            if (expected.Length > 0 && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), given))
             {
                 match ??= trigger;
             }

@@ -129,9 +129,11 @@ internal sealed partial class ExecutionRunner
     /// <summary>Runs a segment as a sub-orchestration and folds what it did into this execution.</summary>
     private async Task<State> RunSegmentAsync(SegmentRequest request)
     {
+        // A replayed call is matched by name and order and never sent again: skip copying the outputs into it.
+        var input = _context.IsReplaying ? request : request with { Outputs = _outputs.Root, ErrorLogs = [.. _errorLogs] };
         var result = await _context.CallSubOrchestratorAsync<SegmentResult>(
             OrchestrationNames.Segment,
-            request with { Outputs = _outputs.Root, ErrorLogs = [.. _errorLogs] },
+            input,
             new SubOrchestrationOptions { InstanceId = $"{_request.ExecutionId}:{NewId()}" });
         foreach (var run in result.TaskRuns)
         {

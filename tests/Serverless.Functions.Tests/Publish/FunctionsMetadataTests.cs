@@ -9,7 +9,12 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
 {
     [Theory]
     [InlineData("FlowOrchestration", "orchestrationTrigger")]
+    [InlineData("FlowSegment", "orchestrationTrigger")]
     [InlineData("RunTask", "activityTrigger")]
+    [InlineData("RunTaskGroup", "activityTrigger")]
+    [InlineData("SplitItems", "activityTrigger")]
+    [InlineData("MergeItemOutputs", "activityTrigger")]
+    [InlineData("SaveTaskRuns", "activityTrigger")]
     [InlineData("ExecutionEnded", "activityTrigger", "durableClient")]
     [InlineData("ResolveFlow", "activityTrigger")]
     [InlineData("StartExecution", "activityTrigger", "durableClient")]
