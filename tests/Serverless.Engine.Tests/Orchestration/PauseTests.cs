@@ -41,7 +41,7 @@ public sealed class PauseTests(EngineFixture engine)
     }
 
     [Fact]
-    public async Task Pause_ConcurrentResumes_ResumeItOnce()
+    public async Task Pause_ConcurrentResumes_ResumeItOnce_AndNeverTheNextPause()
     {
         var executions = engine.Engine.Executions;
         var flow = FlowParser.Default.ParseValid("""
@@ -52,17 +52,22 @@ public sealed class PauseTests(EngineFixture engine)
                 type: io.kestra.plugin.core.flow.Pause
               - id: second
                 type: io.kestra.plugin.core.flow.Pause
-                timeout: PT1S
-                behavior: WARN
+                onResume:
+                  - id: who
+                    type: STRING
+                    defaults: a stale resume
             """);
         var id = await executions.StartAsync(flow, new Dictionary<string, object?>());
-        var paused = await WaitUntilPausedAsync(id);
+        var first = await WaitUntilPausedAsync(id, "first");
 
-        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => executions.ResumeAsync(id, null, paused)));
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => executions.ResumeAsync(id, null, first)));
+        var second = await WaitUntilPausedAsync(id, "second");
+        await executions.ResumeAsync(id, new Dictionary<string, object?> { ["who"] = "the second resume" }, second);
         var execution = await executions.WaitAsync(id);
 
-        Assert.Equal(State.SUCCESS, execution.StateOf("first"));
-        Assert.Equal(State.WARNING, execution.StateOf("second"));
+        Assert.Equal(State.SUCCESS, execution.State.Current);
+        var onResume = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(execution.Run("second").Outputs!["onResume"]);
+        Assert.Equal("the second resume", onResume["who"]);
     }
 
     [Fact]
@@ -96,14 +101,14 @@ public sealed class PauseTests(EngineFixture engine)
         Assert.Contains("timed out", execution.Error);
     }
 
-    private async Task<string> WaitUntilPausedAsync(string executionId)
+    private async Task<string> WaitUntilPausedAsync(string executionId, string? taskId = null)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
         do
         {
             var progress = await engine.Engine.Executions.GetProgressAsync(executionId, deadline.Token);
-            if (progress?.Recent.FirstOrDefault(r => r.State == State.PAUSED) is { } paused)
+            if (progress?.Recent.FirstOrDefault(r => r.State == State.PAUSED && (taskId is null || r.TaskId == taskId)) is { } paused)
             {
                 return paused.Id;
             }

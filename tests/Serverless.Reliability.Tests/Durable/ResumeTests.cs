@@ -23,18 +23,22 @@ public sealed class ResumeTests : IClassFixture<MemoryServeFixture>
                 type: io.kestra.plugin.core.flow.Pause
               - id: second
                 type: io.kestra.plugin.core.flow.Pause
-                timeout: PT2S
-                behavior: WARN
             """);
         var started = await _client.PostJsonAsync($"api/v1/executions/{ns}/twice", "{}");
         var id = started.Json.GetProperty("id").GetString()!;
         await ExecutionPolling.WaitForStateAsync(_client, id, "PAUSED");
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _client.PostJsonAsync($"api/v1/executions/{id}/resume", "{}")));
-        var final = await ExecutionPolling.WaitForEndAsync(_client, id);
 
         Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.NoContent or HttpStatusCode.Conflict, a.ToString()));
-        Assert.Equal("SUCCESS", ExecutionPolling.TaskState(final, "first"));
-        Assert.Equal("WARNING", ExecutionPolling.TaskState(final, "second"));
+        // A duplicate resume left queued would resume the next Pause at once and end the execution.
+        var second = await ExecutionPolling.WaitForTaskStateAsync(_client, id, "second", "PAUSED");
+        var resumed = await _client.PostJsonAsync($"api/v1/executions/{id}/resume", "{}");
+        var final = await ExecutionPolling.WaitForEndAsync(_client, id);
+
+        Assert.Equal("SUCCESS", ExecutionPolling.TaskState(second, "first"));
+        Assert.Equal(HttpStatusCode.NoContent, resumed.Status);
+        Assert.Equal("SUCCESS", ExecutionPolling.TaskState(final, "second"));
+        Assert.Equal("SUCCESS", final.GetProperty("state").GetProperty("current").GetString());
     }
 }

@@ -47,4 +47,27 @@ public static class ExecutionPolling
             .Where(t => t.GetProperty("taskId").GetString() == taskId)
             .Select(t => t.GetProperty("state").GetProperty("current").GetString())
             .LastOrDefault();
+
+    /// <summary>Polls until <paramref name="taskId"/>'s last task run is in <paramref name="state"/>; fails if the execution ends first.</summary>
+    public static async Task<JsonElement> WaitForTaskStateAsync(ApiClient client, string id, string taskId, string state)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var answer = await client.GetAsync($"api/v1/executions/{id}");
+            if (answer.Status == HttpStatusCode.OK)
+            {
+                var execution = answer.Json;
+                if (TaskState(execution, taskId) == state)
+                {
+                    return execution;
+                }
+
+                Assert.False(Terminal.Contains(execution.GetProperty("state").GetProperty("current").GetString()), $"{id} ended before {taskId} was {state}: {answer}");
+            }
+
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), $"{taskId} of {id} never reached {state}: {answer}");
+            await Task.Delay(100);
+        }
+    }
 }

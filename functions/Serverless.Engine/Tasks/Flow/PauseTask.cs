@@ -28,7 +28,6 @@ public sealed class PauseTask : FlowableTaskType
     [
         PropertySpec.Duration("delay"),
         PropertySpec.Duration("pauseDuration"),
-        PropertySpec.Duration("timeout"),
         PropertySpec.String("behavior"),
         PropertySpec.List("onResume"),
         PropertySpec.Tasks("tasks"),
@@ -37,7 +36,8 @@ public sealed class PauseTask : FlowableTaskType
     public override async Task<State> ExecuteAsync(FlowableRun run)
     {
         var delay = (run.RenderString("delay") ?? run.RenderString("pauseDuration")) is { } d ? Durations.Parse(d) : (TimeSpan?)null;
-        var timeout = run.RenderString("timeout") is { } t ? Durations.Parse(t) : (TimeSpan?)null;
+        // 'timeout' is the property every task has, so the parser keeps it on the task itself.
+        var timeout = run.Task.Timeout;
         var behavior = (run.RenderString("behavior") ?? (delay is not null ? "RESUME" : "FAIL")).ToUpperInvariant();
         var definitions = InputDefinitions.FromPlain(run.Task.Properties.GetValueOrDefault("onResume"));
 
