@@ -31,7 +31,7 @@ internal sealed partial class LocalOrchestrationService
         OrchestrationState orchestrationState) =>
         inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem,
-            newOrchestrationRuntimeState,
+            WithPlainHistory(newOrchestrationRuntimeState),
             outboundMessages,
             WithPlainTags(orchestratorMessages),
             timerMessages,

@@ -18,10 +18,15 @@ namespace Serverless.Cli.Durable;
 /// create-sub-orchestration action into the new <see cref="ExecutionStartedEvent"/> as is; Azure Storage
 /// serializes messages with type names, and a <c>Google.Protobuf.Collections.MapField</c> does not read back,
 /// so the message is poison (dequeued and failed forever). Tags are copied into a plain dictionary first.</para>
+/// <para><b>Sub-orchestration history.</b> The sidecar also records a <c>GrpcSubOrchestrationInstanceCreatedEvent</c>
+/// (a subclass) in the parent's history; the provider's table converter writes no <c>EventType</c> for it, and
+/// the parent's history can then never be loaded again ("The TableEntity did not contain a 'EventType'
+/// property"), so a parent never saw its subflow end. Such events are replaced by the base type first.</para>
 /// </remarks>
 internal sealed partial class LocalOrchestrationService(IOrchestrationService inner) : IOrchestrationService, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<object, CancellationTokenSource> _renewals = new(ReferenceEqualityComparer.Instance);
+    private int _stopped;
 
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
@@ -37,10 +42,14 @@ internal sealed partial class LocalOrchestrationService(IOrchestrationService in
 
     public Task StopAsync() => StopAsync(false);
 
+    /// <summary>Stops once: the sidecar stops the service itself when its host stops, and the provider's second stop throws.</summary>
     public async Task StopAsync(bool isForced)
     {
         StopRenewals();
-        await inner.StopAsync(isForced);
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            await inner.StopAsync(isForced);
+        }
     }
 
     public Task CreateAsync() => inner.CreateAsync();
@@ -71,6 +80,33 @@ internal sealed partial class LocalOrchestrationService(IOrchestrationService in
         foreach (var key in _renewals.Keys)
         {
             StopRenewing(key);
+        }
+    }
+
+    /// <summary>Replaces history events of sidecar-private subclasses by their DurableTask.Core base type (see remarks).</summary>
+    private static OrchestrationRuntimeState WithPlainHistory(OrchestrationRuntimeState state)
+    {
+        Replace(state.NewEvents);
+        Replace(state.Events);
+        return state;
+
+        static void Replace(IList<HistoryEvent> events)
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (events[i] is SubOrchestrationInstanceCreatedEvent created && created.GetType() != typeof(SubOrchestrationInstanceCreatedEvent))
+                {
+                    events[i] = new SubOrchestrationInstanceCreatedEvent(created.EventId)
+                    {
+                        Name = created.Name,
+                        Version = created.Version,
+                        InstanceId = created.InstanceId,
+                        Input = created.Input,
+                        Timestamp = created.Timestamp,
+                        IsPlayed = created.IsPlayed,
+                    };
+                }
+            }
         }
     }
 

@@ -80,6 +80,12 @@ internal static class ApiBodies
             return null;
         }
 
+        // The JSON reader does not check UTF-8 inside strings; reading such a string later threw (a 500).
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            throw ApiException.BadRequest("The body is not valid UTF-8 text.");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });

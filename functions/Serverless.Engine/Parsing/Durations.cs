@@ -24,10 +24,18 @@ public static partial class Durations
         static double Part(Match m, string group) =>
             m.Groups[group].Success && m.Groups[group].Length > 0 ? double.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
 
-        var total = TimeSpan.FromDays(Part(match, "d")) + TimeSpan.FromHours(Part(match, "h"))
-            + TimeSpan.FromMinutes(Part(match, "m")) + TimeSpan.FromSeconds(Part(match, "s"));
-        duration = match.Groups["sign"].Value == "-" ? -total : total;
-        return true;
+        try
+        {
+            var total = TimeSpan.FromDays(Part(match, "d")) + TimeSpan.FromHours(Part(match, "h"))
+                + TimeSpan.FromMinutes(Part(match, "m")) + TimeSpan.FromSeconds(Part(match, "s"));
+            duration = match.Groups["sign"].Value == "-" ? -total : total;
+            return true;
+        }
+        catch (OverflowException)
+        {
+            // P99999999999D and the like: not a duration this engine can wait (found by the YAML fuzzer).
+            return false;
+        }
     }
 
     /// <summary>Parses an ISO-8601 duration or throws <see cref="FormatException"/> naming the text.</summary>

@@ -50,7 +50,16 @@ internal sealed partial class FlowReader
             return null;
         }
 
-        var keys = mapping.Children.ToDictionary(p => YamlValues.KeyText(p.Key), p => (Key: p.Key, Value: p.Value), StringComparer.Ordinal);
+        // Keys spelled differently in YAML (`type`, "type", !!str type) can name the same property: the first wins.
+        var keys = new Dictionary<string, (YamlNode Key, YamlNode Value)>(StringComparer.Ordinal);
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            if (!keys.TryAdd(YamlValues.KeyText(keyNode), (keyNode, valueNode)))
+            {
+                Context.Add(YamlValues.PositionOf(keyNode), path, $"duplicate property '{YamlValues.KeyText(keyNode)}'");
+            }
+        }
+
         YamlNode? Node(string key) => keys.TryGetValue(key, out var pair) ? pair.Value : null;
 
         var id = RequiredString(mapping, Node("id"), path + ".id");

@@ -22,13 +22,32 @@ internal static class YamlLoader
     public static YamlStream Load(string source)
     {
         var stream = new YamlStream();
-        stream.Load(new DepthLimitedParser(new Parser(new StringReader(source))));
+        var parser = new DepthLimitedParser(new Parser(new StringReader(source)));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (ArgumentException e)
+        {
+            // The tree builder rejects some event orders the parser lets through (an empty key before a
+            // broken line, found by the fuzzer) with an ArgumentException: a YAML error at that event.
+            var at = parser.Current?.Start ?? Mark.Empty;
+            throw new YamlException(at, parser.Current?.End ?? at, "this YAML structure is not supported", e);
+        }
+
         return stream;
     }
 
+    /// <summary>
+    /// Passes events through, refusing what YamlDotNet's tree builder cannot survive: nesting past
+    /// <see cref="MaxParseDepth"/>, an alias inside the node it names (a cycle: hashing it recursed until
+    /// the stack overflowed), and collections as mapping keys (hashed recursively, exponentially with aliases).
+    /// Flows never need the last two.
+    /// </summary>
     private sealed class DepthLimitedParser(IParser inner) : IParser
     {
-        private int _depth;
+        private readonly Stack<Frame> _open = new();
+        private readonly HashSet<string> _collectionAnchors = new(StringComparer.Ordinal);
 
         public ParsingEvent? Current => inner.Current;
 
@@ -39,17 +58,76 @@ internal static class YamlLoader
                 return false;
             }
 
-            switch (inner.Current)
+            var current = inner.Current!;
+            switch (current)
             {
-                case MappingStart or SequenceStart when ++_depth > MaxParseDepth:
-                    throw new YamlException(inner.Current.Start, inner.Current.End, $"nesting deeper than {YamlValues.MaxDepth} levels");
                 case MappingEnd or SequenceEnd:
-                    _depth--;
+                    _open.TryPop(out _);
+                    break;
+                case AnchorAlias alias:
+                    CheckAlias(alias, NextIsKey());
+                    break;
+                case NodeEvent node:
+                    Check(node, NextIsKey());
                     break;
             }
 
             return true;
         }
+
+        /// <summary>Whether the node starting now is a mapping key; flips the parent mapping's key/value turn.</summary>
+        private bool NextIsKey()
+        {
+            if (!_open.TryPeek(out var parent) || !parent.Mapping)
+            {
+                return false;
+            }
+
+            parent.ExpectKey = !parent.ExpectKey;
+            return !parent.ExpectKey;
+        }
+
+        private void CheckAlias(AnchorAlias alias, bool isKey)
+        {
+            var name = alias.Value.Value;
+            if (_open.Any(f => f.Anchor == name))
+            {
+                throw Error(alias, $"the alias *{name} is inside the node it refers to (a cycle)");
+            }
+
+            if (isKey && _collectionAnchors.Contains(name))
+            {
+                throw Error(alias, "a mapping key must be a plain value, not a list or map");
+            }
+        }
+
+        private void Check(NodeEvent node, bool isKey)
+        {
+            if (node is not (MappingStart or SequenceStart))
+            {
+                return;
+            }
+
+            if (isKey)
+            {
+                throw Error(node, "a mapping key must be a plain value, not a list or map");
+            }
+
+            if (_open.Count + 1 > MaxParseDepth)
+            {
+                throw Error(node, $"nesting deeper than {YamlValues.MaxDepth} levels");
+            }
+
+            var anchor = node.Anchor.IsEmpty ? null : node.Anchor.Value;
+            if (anchor is not null)
+            {
+                _collectionAnchors.Add(anchor);
+            }
+
+            _open.Push(new Frame(node is MappingStart, anchor));
+        }
+
+        private static YamlException Error(ParsingEvent at, string message) => new(at.Start, at.End, message);
 
         /// <summary>
         /// YamlDotNet's scanner throws <see cref="InvalidOperationException"/> on some malformed plain scalars (a
@@ -66,6 +144,15 @@ internal static class YamlLoader
                 var at = inner.Current?.End ?? Mark.Empty;
                 throw new YamlException(at, at, "malformed YAML after this point", e);
             }
+        }
+
+        private sealed class Frame(bool mapping, string? anchor)
+        {
+            public bool Mapping { get; } = mapping;
+
+            public string? Anchor { get; } = anchor;
+
+            public bool ExpectKey { get; set; } = mapping;
         }
     }
 }

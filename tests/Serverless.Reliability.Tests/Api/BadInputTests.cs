@@ -42,7 +42,9 @@ public sealed class BadInputTests(MemoryServeFixture serve) : IClassFixture<Memo
         {
             var answer = await Client.SendAsync(new HttpMethod(method), path, body());
 
-            Assert.True((int)answer.Status < 500, $"{method} {path} with {name}: {answer}");
+            // Backfill answers 501 on a host without a scheduler (this fixture loads no modules): a refusal, not a fault.
+            var refused = routeName == ApiRoutes.TriggersBackfill && answer.Status == HttpStatusCode.NotImplemented;
+            Assert.True((int)answer.Status < 500 || refused, $"{method} {path} with {name}: {answer}");
             if ((int)answer.Status >= 400)
             {
                 Assert.True(answer.MediaType == "application/json", $"{method} {path} with {name}: {answer}");
@@ -57,7 +59,6 @@ public sealed class BadInputTests(MemoryServeFixture serve) : IClassFixture<Memo
     [InlineData("POST", "api/v1/executions/5aMdE0TjzRwEJ6wq3ebo8L/resume")]
     [InlineData("POST", "api/v1/executions/5aMdE0TjzRwEJ6wq3ebo8L/restart")]
     [InlineData("GET", "api/v1/executions/5aMdE0TjzRwEJ6wq3ebo8L/follow")]
-    [InlineData("GET", "api/v1/logs/5aMdE0TjzRwEJ6wq3ebo8L")]
     [InlineData("GET", "api/v1/flows/no.such/flow")]
     [InlineData("GET", "api/v1/flows/no.such/flow/revisions")]
     [InlineData("POST", "api/v1/executions/no.such/flow")]

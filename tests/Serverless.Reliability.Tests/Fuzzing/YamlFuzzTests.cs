@@ -40,6 +40,22 @@ public sealed class YamlFuzzTests(ITestOutputHelper output)
         Assert.InRange(report.Accepted, 1, report.Cases - 1);
     }
 
+    public static TheoryData<string> Regressions() =>
+        [.. Directory.EnumerateFiles(Path.Join(AppContext.BaseDirectory, "Fuzzing", "Regressions"), "*.txt").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+
+    /// <summary>Inputs the 100,000-case run found (saved as they were generated), parsed again on every run.</summary>
+    [Theory]
+    [MemberData(nameof(Regressions))]
+    public void Parse_PastFuzzFailure_AnswersWithPositionedErrors(string file)
+    {
+        var source = File.ReadAllText(Path.Join(AppContext.BaseDirectory, "Fuzzing", "Regressions", file));
+
+        var result = RunBounded(source, out _, out _);
+
+        Assert.False(result.IsValid);
+        Assert.All(result.Errors, e => Assert.True(e.Position.Line >= 1 && e.Position.Column >= 1, e.ToString()));
+    }
+
     [Theory]
     [InlineData(10_000)]
     [InlineData(200_000)]
@@ -65,6 +81,21 @@ public sealed class YamlFuzzTests(ITestOutputHelper output)
         var result = RunBounded(source, out _, out _);
 
         Assert.False(result.IsValid);
+    }
+
+    [Theory]
+    [InlineData("id: x\nnamespace: a.b\nvariables: &v\n  self: *v\ntasks: []\n")]
+    [InlineData("id: x\nnamespace: a.b\nvariables:\n  list: &l [1, *l]\ntasks: []\n")]
+    [InlineData("id: x\nnamespace: a.b\nvariables:\n  ? &k [a, *k]\n  : v\ntasks: []\n")]
+    [InlineData("id: x\nnamespace: a.b\nvariables:\n  ? [a, b]\n  : v\ntasks: []\n")]
+    [InlineData("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\na1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\na2: &a2 [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]\n? *a2\n: v\n")]
+    public void Parse_CyclicAliasOrCollectionKey_AnswersWithPositionedError(string source)
+    {
+        var result = RunBounded(source, out var elapsed, out _);
+
+        Assert.False(result.IsValid);
+        Assert.All(result.Errors, e => Assert.True(e.Position.Line >= 1 && e.Position.Column >= 1));
+        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"took {elapsed}");
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class SecretServeFixture : IAsyncLifetime
             Environment.SetEnvironmentVariable(name, value);
         }
 
-        _host = await ServeHost.StartAsync(new ServeOptions { Port = 0, LocalRoot = Root, ApiKey = MemoryServeFixture.Key, Modules = [] });
+        _host = await ServeHost.StartAsync(new ServeOptions { Port = 0, Storage = "local:" + Root, LocalRoot = Root, ApiKey = MemoryServeFixture.Key, Modules = [] });
         Client = new ApiClient(_host.Address, MemoryServeFixture.Key);
     }
 

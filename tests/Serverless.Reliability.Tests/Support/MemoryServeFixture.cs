@@ -31,6 +31,7 @@ public sealed class MemoryServeFixture : IAsyncLifetime
         _host = await ServeHost.StartAsync(new ServeOptions
         {
             Port = 0,
+            Storage = "local:" + Root,
             LocalRoot = Root,
             ApiKey = Key,
             Modules = [],
