@@ -49,23 +49,31 @@ internal sealed partial class BenchmarkRunner : IAsyncDisposable
         return new BenchmarkRunner(host, root, sizes, progress);
     }
 
-    /// <summary>Every scenario, in the order.</summary>
-    public async Task<IReadOnlyList<BenchmarkRow>> RunAllAsync(CancellationToken cancellationToken)
+    /// <summary>The scenario keys <c>--only</c> accepts, in the order.</summary>
+    public static IReadOnlyList<string> ScenarioKeys { get; } = ["latency", "sequential", "foreach", "shell", "parse", "schedule", "throughput"];
+
+    /// <summary>Every scenario in the order, or only those named in <paramref name="only"/>.</summary>
+    public async Task<IReadOnlyList<BenchmarkRow>> RunAsync(IReadOnlyCollection<string> only, CancellationToken cancellationToken)
     {
         var rows = new List<BenchmarkRow>();
-        async Task Add(string name, Func<Task<IEnumerable<BenchmarkRow>>> scenario)
+        async Task Add(string key, string name, Func<Task<IEnumerable<BenchmarkRow>>> scenario)
         {
+            if (only.Count > 0 && !only.Contains(key, StringComparer.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
             _progress(name);
             rows.AddRange(await scenario());
         }
 
-        await Add("2-task flow", async () => [await TwoTaskFlowAsync(cancellationToken)]);
-        await Add("sequential vs hand-written", async () => await SequentialAsync(cancellationToken));
-        await Add("ForEach", async () => await ForEachAsync(cancellationToken));
-        await Add("Shell task vs raw spawn", async () => [await ShellAsync(cancellationToken)]);
-        await Add("parse + validate", () => Task.FromResult<IEnumerable<BenchmarkRow>>([ParseAndValidate()]));
-        await Add("schedule tick", () => Task.FromResult<IEnumerable<BenchmarkRow>>([ScheduleTick()]));
-        await Add("throughput", async () => [await ThroughputAsync(cancellationToken)]);
+        await Add("latency", "2-task flow", async () => [await TwoTaskFlowAsync(cancellationToken)]);
+        await Add("sequential", "sequential vs hand-written", async () => await SequentialAsync(cancellationToken));
+        await Add("foreach", "ForEach", async () => await ForEachAsync(cancellationToken));
+        await Add("shell", "Shell task vs raw spawn", async () => [await ShellAsync(cancellationToken)]);
+        await Add("parse", "parse + validate", () => Task.FromResult<IEnumerable<BenchmarkRow>>([ParseAndValidate()]));
+        await Add("schedule", "schedule tick", () => Task.FromResult<IEnumerable<BenchmarkRow>>([ScheduleTick()]));
+        await Add("throughput", "throughput", async () => [await ThroughputAsync(cancellationToken)]);
         return rows;
     }
 

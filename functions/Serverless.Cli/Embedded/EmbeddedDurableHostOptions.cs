@@ -19,6 +19,16 @@ public sealed class EmbeddedDurableHostOptions
     /// <summary>Least severe log level forwarded to the logger factory.</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
 
+    /// <summary>
+    /// Most ended instances kept in memory; the oldest-ended go first. A long-running <c>flows serve</c> would
+    /// otherwise grow with every execution it ever ran. Ended executions stay readable through the execution
+    /// records, which the API falls back to.
+    /// </summary>
+    public int MaxEndedInstances { get; set; } = 10_000;
+
+    /// <summary>How long an ended instance stays in memory at most (checked whenever another instance ends).</summary>
+    public TimeSpan EndedInstanceRetention { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Clock for durable timers and instance timestamps.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -26,6 +36,8 @@ public sealed class EmbeddedDurableHostOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentActivityWorkItems, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentOrchestrationWorkItems, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxEndedInstances, 0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(EndedInstanceRetention, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(TimeProvider);
     }
 }

@@ -30,7 +30,7 @@ internal sealed class EmbeddedSidecar : IAsyncDisposable
     public static async Task<EmbeddedSidecar> StartAsync(
         EmbeddedDurableHostOptions options, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
     {
-        var store = new InstanceStore(options.TimeProvider);
+        var store = new InstanceStore(options.TimeProvider, new EndedInstanceLimits(options.MaxEndedInstances, options.EndedInstanceRetention));
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));

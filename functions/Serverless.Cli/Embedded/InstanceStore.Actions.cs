@@ -155,6 +155,7 @@ internal sealed partial class InstanceStore
         instance.Pending = [];
         instance.Started.TrySetResult();
         instance.Completed.TrySetResult();
+        ForgetOldEndedLocked(instance, now);
         if (instance.Parent is { } parent)
         {
             DeliverLocked(

@@ -17,7 +17,7 @@ namespace Serverless.Cli.Embedded;
 /// <para>One lock guards all state. The critical sections are list operations, far cheaper than the gRPC hops
 /// around them.</para>
 /// </remarks>
-internal sealed partial class InstanceStore(TimeProvider time)
+internal sealed partial class InstanceStore(TimeProvider time, EndedInstanceLimits limits)
 {
     /// <summary>Statuses that make a second start with the same instance id fail, as on Azure Storage.</summary>
     private static readonly P.OrchestrationStatus[] DefaultDedupeStatuses =

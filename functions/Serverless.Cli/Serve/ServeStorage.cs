@@ -37,8 +37,8 @@ internal sealed record ServeStorage(StorageStores Stores, IExecutionStore Record
         var identity = string.IsNullOrWhiteSpace(storage.ConnectionString);
         var credential = identity ? new DefaultAzureCredential() : null;
         var tables = identity
-            ? new TableServiceClient(Endpoint(storage.BlobServiceUri!, "table"), credential)
-            : new TableServiceClient(storage.ConnectionString);
+            ? new TableServiceClient(Endpoint(storage.BlobServiceUri!, "table"), credential, StorageClientDefaults.Table())
+            : new TableServiceClient(storage.ConnectionString, StorageClientDefaults.Table());
         var tablePrefix = new string([.. options.ContainerPrefix.Where(char.IsAsciiLetterOrDigit)]);
         var (records, logs) = RecordsServiceCollectionExtensions.CreateTableStores(
             tables,
@@ -46,8 +46,8 @@ internal sealed record ServeStorage(StorageStores Stores, IExecutionStore Record
             tablePrefix + RecordsServiceCollectionExtensions.DefaultLogsTable);
         return new(stores, records, logs, description)
         {
-            Blobs = identity ? new BlobServiceClient(storage.BlobServiceUri, credential) : new BlobServiceClient(storage.ConnectionString),
-            Queues = identity ? new QueueServiceClient(Endpoint(storage.BlobServiceUri!, "queue"), credential) : new QueueServiceClient(storage.ConnectionString),
+            Blobs = identity ? new BlobServiceClient(storage.BlobServiceUri, credential, StorageClientDefaults.Blob()) : new BlobServiceClient(storage.ConnectionString, StorageClientDefaults.Blob()),
+            Queues = identity ? new QueueServiceClient(Endpoint(storage.BlobServiceUri!, "queue"), credential, StorageClientDefaults.Queue()) : new QueueServiceClient(storage.ConnectionString, StorageClientDefaults.Queue()),
         };
     }
 

@@ -18,7 +18,7 @@ namespace Serverless.Engine.Api;
 /// </summary>
 /// <remarks>
 /// Every failure becomes a status with an <see cref="ApiErrorBody"/>: bad input is 400/404/409/413/415/422,
-/// never 500; storage outages are 503. Authentication is the host's job (its keys differ), except the
+/// never 500; storage outages are 503 with a retry hint (see <see cref="StorageUnavailable"/>). Authentication is the host's job (its keys differ), except the
 /// webhook, which checks its own key. Handlers validate everything before writing, so a rejected request
 /// changes nothing.
 /// </remarks>
@@ -77,7 +77,13 @@ public sealed partial class FlowApi
         ArgumentNullException.ThrowIfNull(executions);
         try
         {
-            return await DispatchAsync(route, request, executions, ct);
+            var response = await DispatchAsync(route, request, executions, ct);
+            if (response.Status < 500)
+            {
+                NoteStorageAnswered(route);
+            }
+
+            return response;
         }
         catch (ApiException e)
         {
@@ -104,6 +110,10 @@ public sealed partial class FlowApi
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception e) when (StorageFaults.IsUnavailable(e))
+        {
+            return StorageUnavailable(route, e);
         }
         catch (Exception e)
         {
@@ -149,6 +159,11 @@ public sealed partial class FlowApi
 
     private ApiResponse StorageFailed(string route, StorageException e)
     {
+        if (StorageFaults.IsUnavailable(e))
+        {
+            return StorageUnavailable(route, e);
+        }
+
         Log.StorageFailed(_logger, route, e);
         return ApiResponse.Error(503, "Storage is unavailable: " + e.Message);
     }

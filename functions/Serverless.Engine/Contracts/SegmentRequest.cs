@@ -11,7 +11,14 @@ namespace Serverless.Engine.Contracts;
 /// <remarks>Wire contract: add members, never rename them.</remarks>
 public sealed record SegmentRequest
 {
+    /// <summary>The execution; its <c>FlowSource</c> is empty when <see cref="PackedFlowSource"/> carries the flow.</summary>
     public required ExecutionRequest Execution { get; init; }
+
+    /// <summary>
+    /// The flow's source, Brotli-compressed and base64-encoded: the input is replayed in every episode of the
+    /// segment, and a long flow's source is its largest part.
+    /// </summary>
+    public string? PackedFlowSource { get; init; }
 
     /// <summary>The tasks to run, by id (ids are unique in a flow).</summary>
     public required IReadOnlyList<string> TaskIds { get; init; }
@@ -31,7 +38,7 @@ public sealed record SegmentRequest
     /// <summary>Iterations at once inside the slice (0 = no limit).</summary>
     public int ConcurrencyLimit { get; init; }
 
-    /// <summary>The <c>outputs</c> variable when the segment starts.</summary>
+    /// <summary>The <c>outputs</c> variable when the segment starts: only the task outputs its templates read, when that is known.</summary>
     [JsonConverter(typeof(PlainDictionaryConverter))]
     public IReadOnlyDictionary<string, object?>? Outputs { get; init; }
 

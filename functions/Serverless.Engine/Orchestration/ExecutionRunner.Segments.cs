@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.DurableTask;
 using Serverless.Engine.Contracts;
 using Serverless.Engine.Executions;
@@ -20,13 +21,16 @@ internal sealed partial class ExecutionRunner
     /// <summary>Iterations per slice of a wide ForEach.</summary>
     internal const int IterationSegmentSize = 100;
 
+    /// <summary>Tasks by id, per flow: a segment looks its tasks up in every episode.</summary>
+    private static readonly ConditionalWeakTable<Flow, Dictionary<string, TaskDefinition>> TasksById = [];
+
     /// <summary>Runs the part of an execution a parent handed to this segment orchestration.</summary>
     public static async Task<SegmentResult> RunSegmentAsync(TaskOrchestrationContext context, SegmentRequest request, TaskTypeRegistry types)
     {
-        var flow = FlowCache.Get(request.Execution.FlowSource);
-        var runner = new ExecutionRunner(context, request.Execution, flow, types, request.Outputs);
+        var flow = request.PackedFlowSource is { } packed ? FlowCache.GetPacked(packed) : FlowCache.Get(request.Execution.FlowSource);
+        var runner = new ExecutionRunner(context, request.Execution, flow, types, request.Outputs) { _packedSource = request.PackedFlowSource };
         runner._errorLogs.AddRange(request.ErrorLogs);
-        var byId = flow.AllTasks().ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var byId = TasksById.GetValue(flow, f => f.AllTasks().ToDictionary(t => t.Id, StringComparer.Ordinal));
         var tasks = request.TaskIds.Select(id => byId[id]).ToList();
         var frame = new RunFrame(request.Parent, [.. request.Iterations.Select(i => new IterationValue(i.Value, i.Index, i.Owner))]);
         var state = request.Values is { } values
@@ -53,7 +57,7 @@ internal sealed partial class ExecutionRunner
         }
 
         var slices = values.Chunk(IterationSegmentSize)
-            .Select((slice, i) => (Func<Task<State>>)(() => RunSegmentAsync(new SegmentRequest
+            .Select((slice, i) => (Func<Task<State>>)(() => RunSegmentAsync(tasks, new SegmentRequest
             {
                 Execution = _request,
                 TaskIds = [.. tasks.Select(t => t.Id)],
@@ -82,7 +86,7 @@ internal sealed partial class ExecutionRunner
         var state = State.SUCCESS;
         foreach (var chunk in tasks.Chunk(SequenceSegmentSize))
         {
-            var part = await RunSegmentAsync(new SegmentRequest
+            var part = await RunSegmentAsync(chunk, new SegmentRequest
             {
                 Execution = _request,
                 TaskIds = [.. chunk.Select(t => t.Id)],
@@ -126,11 +130,17 @@ internal sealed partial class ExecutionRunner
         return state;
     }
 
-    /// <summary>Runs a segment as a sub-orchestration and folds what it did into this execution.</summary>
-    private async Task<State> RunSegmentAsync(SegmentRequest request)
+    /// <summary>Runs a segment of <paramref name="tasks"/> as a sub-orchestration and folds what it did into this execution.</summary>
+    private async Task<State> RunSegmentAsync(IReadOnlyList<TaskDefinition> tasks, SegmentRequest request)
     {
-        // A replayed call is matched by name and order and never sent again: skip copying the outputs into it.
-        var input = _context.IsReplaying ? request : request with { Outputs = _outputs.Root, ErrorLogs = [.. _errorLogs] };
+        // A replayed call is matched by name and order and never sent again: skip building its input.
+        var input = _context.IsReplaying ? request : request with
+        {
+            Execution = _request with { FlowSource = "" },
+            PackedFlowSource = PackedSource,
+            Outputs = OutputsReadBy(tasks),
+            ErrorLogs = [.. _errorLogs],
+        };
         var result = await _context.CallSubOrchestratorAsync<SegmentResult>(
             OrchestrationNames.Segment,
             input,

@@ -81,7 +81,16 @@ internal sealed partial class ExecutionRunner
         }
 
         var execution = await ArchiveLargeTaskRunListAsync(Snapshot(outputs));
-        await _context.CallActivityAsync<bool>(OrchestrationNames.ExecutionEnded, execution);
+        try
+        {
+            await _context.CallActivityAsync<bool>(OrchestrationNames.ExecutionEnded, execution, StorageRetry.Options);
+        }
+        catch (TaskFailedException)
+        {
+            // Storage stayed unreachable through every retry: the execution's own result stands (it is the
+            // orchestration's output); only its stored record misses the end.
+        }
+
         return execution;
     }
 
@@ -99,7 +108,7 @@ internal sealed partial class ExecutionRunner
         var chunks = execution.TaskRunList.Chunk(TaskRunArchive.ChunkSize).ToList();
         for (var i = 0; i < chunks.Count; i++)
         {
-            await _context.CallActivityAsync<bool>(OrchestrationNames.SaveTaskRuns, new TaskRunChunk(execution.Namespace, execution.FlowId, execution.Id, i, chunks[i]));
+            await _context.CallActivityAsync<bool>(OrchestrationNames.SaveTaskRuns, new TaskRunChunk(execution.Namespace, execution.FlowId, execution.Id, i, chunks[i]), StorageRetry.Options);
         }
 
         return execution with { TaskRunList = [], TaskRunChunks = chunks.Count };

@@ -24,6 +24,10 @@ public sealed partial class SchedulerService(Scheduler scheduler, IFlowSource fl
                     Ticked(logger, result.Started, result.AlreadyStarted, result.Failed);
                 }
             }
+            catch (Exception e) when (Storage.StorageFaults.Describe(e) is { } reason)
+            {
+                TickUnavailable(logger, reason);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 TickFailed(logger, e);
@@ -38,6 +42,9 @@ public sealed partial class SchedulerService(Scheduler scheduler, IFlowSource fl
 
     [LoggerMessage(EventId = 5110, Level = LogLevel.Information, Message = "Scheduler tick started {Started} executions ({Existing} already started, {Failed} failed)")]
     private static partial void Ticked(ILogger logger, int started, int existing, int failed);
+
+    [LoggerMessage(EventId = 5112, Level = LogLevel.Warning, Message = "Scheduler tick: storage is unavailable ({Reason}); the next tick retries")]
+    private static partial void TickUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 5111, Level = LogLevel.Error, Message = "Scheduler tick failed; the next tick retries")]
     private static partial void TickFailed(ILogger logger, Exception exception);

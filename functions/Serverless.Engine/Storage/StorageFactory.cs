@@ -44,7 +44,8 @@ public static class StorageFactory
 
     /// <summary>
     /// The blob client of the options: from the connection string, else from the service URI with
-    /// <see cref="DefaultAzureCredential"/>. A malformed connection string is reported without its value.
+    /// <see cref="DefaultAzureCredential"/>, with <see cref="StorageClientDefaults"/> (an outage fails fast).
+    /// A malformed connection string is reported without its value.
     /// </summary>
     public static BlobServiceClient CreateBlobServiceClient(StorageOptions options)
     {
@@ -53,7 +54,7 @@ public static class StorageFactory
         {
             try
             {
-                return new BlobServiceClient(options.ConnectionString);
+                return new BlobServiceClient(options.ConnectionString, StorageClientDefaults.Blob());
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
             {
@@ -63,7 +64,7 @@ public static class StorageFactory
         }
 
         return options.BlobServiceUri is { } uri
-            ? new BlobServiceClient(uri, new DefaultAzureCredential())
+            ? new BlobServiceClient(uri, new DefaultAzureCredential(), StorageClientDefaults.Blob())
             : throw new StorageException(StorageErrorKind.Failed, "Blob storage needs a connection string or a blob service URI.");
     }
 }

@@ -4,6 +4,7 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
+using Serverless.Engine.Storage;
 
 namespace Serverless.Functions.Configuration;
 
@@ -45,14 +46,18 @@ public sealed class FlowsStorageConnection
         };
     }
 
-    public BlobServiceClient CreateBlobServiceClient() =>
-        ConnectionString is not null ? new BlobServiceClient(ConnectionString) : new BlobServiceClient(Require(BlobServiceUri, "blobServiceUri"), Credential());
+    /// <summary>Clients use <see cref="StorageClientDefaults"/>: an unreachable account fails fast (503) instead of hanging a request.</summary>
+    public BlobServiceClient CreateBlobServiceClient() => ConnectionString is not null
+        ? new BlobServiceClient(ConnectionString, StorageClientDefaults.Blob())
+        : new BlobServiceClient(Require(BlobServiceUri, "blobServiceUri"), Credential(), StorageClientDefaults.Blob());
 
-    public QueueServiceClient CreateQueueServiceClient() =>
-        ConnectionString is not null ? new QueueServiceClient(ConnectionString) : new QueueServiceClient(Require(QueueServiceUri, "queueServiceUri"), Credential());
+    public QueueServiceClient CreateQueueServiceClient() => ConnectionString is not null
+        ? new QueueServiceClient(ConnectionString, StorageClientDefaults.Queue())
+        : new QueueServiceClient(Require(QueueServiceUri, "queueServiceUri"), Credential(), StorageClientDefaults.Queue());
 
-    public TableServiceClient CreateTableServiceClient() =>
-        ConnectionString is not null ? new TableServiceClient(ConnectionString) : new TableServiceClient(Require(TableServiceUri, "tableServiceUri"), Credential());
+    public TableServiceClient CreateTableServiceClient() => ConnectionString is not null
+        ? new TableServiceClient(ConnectionString, StorageClientDefaults.Table())
+        : new TableServiceClient(Require(TableServiceUri, "tableServiceUri"), Credential(), StorageClientDefaults.Table());
 
     /// <summary>The app's identity: the user-assigned one named by <see cref="ClientId"/> in Azure, the developer's locally.</summary>
     public TokenCredential Credential() => new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = ClientId });

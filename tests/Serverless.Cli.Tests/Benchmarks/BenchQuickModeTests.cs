@@ -14,11 +14,25 @@ public sealed class BenchQuickModeTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await using var runner = await BenchmarkRunner.StartAsync(BenchmarkSizes.Quick, _ => { }, timeout.Token);
 
-        var rows = await runner.RunAllAsync(timeout.Token);
+        var rows = await runner.RunAsync([], timeout.Token);
 
         Assert.Equal(9, rows.Count);
         Assert.All(rows, row => Assert.Null(row.Met));
         Assert.Contains(rows, row => row.Benchmark.StartsWith("ForEach over 250 values", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task QuickBenchmark_Only_RunsJustTheNamedScenarios()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await using var runner = await BenchmarkRunner.StartAsync(BenchmarkSizes.Quick, _ => { }, timeout.Token);
+
+        var rows = await runner.RunAsync(["parse", "SCHEDULE"], timeout.Token);
+
+        Assert.Collection(
+            rows,
+            row => Assert.StartsWith("parse + validate", row.Benchmark, StringComparison.Ordinal),
+            row => Assert.StartsWith("schedule evaluation tick", row.Benchmark, StringComparison.Ordinal));
     }
 
     [Fact]

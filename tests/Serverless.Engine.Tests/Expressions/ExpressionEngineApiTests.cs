@@ -78,6 +78,32 @@ public class ExpressionEngineApiTests
     }
 
     [Theory]
+    [InlineData("{{ outputs.first.value }} and {{ outputs['second'].uri }}", "first,second")]
+    [InlineData("{% for row in outputs.query.rows %}{{ row.id }}{% endfor %}", "query")]
+    [InlineData("{% if outputs.check.ok %}{{ inputs.name }}{% else %}{{ outputs.other.value }}{% endif %}", "check,other")]
+    [InlineData("{{ currentEachOutput(outputs.inner).value }}", "inner")]
+    [InlineData("{{ inputs.a ~ vars.b }}", "")]
+    [InlineData("no template", "")]
+    [InlineData("{{ broken", "")]
+    public void OutputKeys_ListsTheTaskIdsWhoseOutputsAreRead(string template, string expected)
+    {
+        var keys = ExpressionEngine.Shared.OutputKeys(template);
+
+        Assert.NotNull(keys);
+        Assert.Equal(expected, string.Join(',', keys.Order(StringComparer.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("{{ outputs[name].value }}")]
+    [InlineData("{{ outputs | keys }}")]
+    [InlineData("{{ outputs }}")]
+    [InlineData("{{ render(vars.template) }}")]
+    public void OutputKeys_OutputsReadAsAWhole_IsNull(string template)
+    {
+        Assert.Null(ExpressionEngine.Shared.OutputKeys(template));
+    }
+
+    [Theory]
     [MemberData(nameof(TextCases))]
     public void ToText_Value_RendersLikeKestra(object? value, string expected)
     {

@@ -116,4 +116,44 @@ public sealed class SegmentTests(EngineFixture engine)
         Assert.Equal(47, execution.TaskRunList.Count);
         Assert.Contains(execution.Labels, l => l is { Key: "reached", Value: "forty-five" });
     }
+
+    [Fact]
+    public async Task LongSequence_LateSlicesSeeOutputsNamedDirectlyAndByComputedKeys()
+    {
+        var yaml = new StringBuilder("id: long-reads\nnamespace: tests\ntasks:\n  - id: first\n    type: io.kestra.plugin.core.debug.Return\n    format: café ☕\n");
+        for (var i = 1; i < 90; i++)
+        {
+            yaml.Append($"  - id: t{i}\n    type: io.kestra.plugin.core.debug.Return\n    format: \"{i}\"\n");
+        }
+
+        yaml.Append("  - id: named\n    type: io.kestra.plugin.core.debug.Return\n    format: \"{{ outputs.first.value }}\"\n");
+        yaml.Append("  - id: computed\n    type: io.kestra.plugin.core.debug.Return\n    format: \"{{ outputs['t' ~ 42].value }}\"\n");
+        yaml.Append("  - id: counted\n    type: io.kestra.plugin.core.debug.Return\n    format: \"{{ outputs | length }}\"\n");
+
+        var execution = await engine.RunAsync(yaml.ToString());
+
+        Assert.Equal(State.SUCCESS, execution.State.Current);
+        Assert.Equal("café ☕", execution.Run("named").Outputs!["value"]);
+        Assert.Equal("42", execution.Run("computed").Outputs!["value"]);
+        Assert.Equal("92", execution.Run("counted").Outputs!["value"]);
+    }
+
+    [Fact]
+    public async Task WideForEachInsideALongSequence_RunsInNestedSlices()
+    {
+        var yaml = new StringBuilder("id: nested-slices\nnamespace: tests\ntasks:\n");
+        for (var i = 0; i < 45; i++)
+        {
+            yaml.Append($"  - id: t{i}\n    type: io.kestra.plugin.core.debug.Return\n    format: \"{i}\"\n");
+        }
+
+        yaml.Append("  - id: each\n    type: io.kestra.plugin.core.flow.ForEach\n    values: \"{{ range(1, 250) }}\"\n    concurrencyLimit: 0\n    tasks:\n");
+        yaml.Append("      - id: child\n        type: io.kestra.plugin.core.debug.Return\n        format: \"{{ outputs.t44.value }}-{{ taskrun.value }}\"\n");
+
+        var execution = await engine.RunAsync(yaml.ToString());
+
+        Assert.Equal(State.SUCCESS, execution.State.Current);
+        Assert.Equal(45 + 1 + 250, execution.TaskRunList.Count);
+        Assert.Contains(execution.TaskRunList, r => r.TaskId == "child" && Equals(r.Outputs?["value"], "44-250"));
+    }
 }

@@ -6,7 +6,7 @@ using System.Text;
 namespace Serverless.Reliability.Tests.Crash;
 
 /// <summary>
-/// <c>flows serve --backend azurestorage</c> as a separate process (the built CLI, run with <c>dotnet flows.dll</c>),
+/// <c>flows serve --backend azurestorage</c> (or another backend) as a separate process (the built CLI, run with <c>dotnet flows.dll</c>),
 /// so a test can <c>kill -9</c> it. Ready when it prints its base URL on stdout.
 /// </summary>
 public sealed class ServeProcess : IAsyncDisposable
@@ -21,6 +21,9 @@ public sealed class ServeProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>False once the process has exited (crashed, or was killed).</summary>
+    public bool IsRunning => !_process.HasExited;
 
     public string Output
     {
@@ -41,7 +44,7 @@ public sealed class ServeProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<ServeProcess> StartAsync(string connectionString, int port, string apiKey, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ServeProcess> StartAsync(string connectionString, int port, string apiKey, IReadOnlyDictionary<string, string>? environment = null, string backend = "azurestorage")
     {
         var cli = Path.Join(AppContext.BaseDirectory, "flows.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -51,7 +54,7 @@ public sealed class ServeProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var argument in new[] { cli, "serve", "--backend", "azurestorage", "--storage", connectionString, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--api-key", apiKey })
+        foreach (var argument in new[] { cli, "serve", "--backend", backend, "--storage", connectionString, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--api-key", apiKey })
         {
             start.ArgumentList.Add(argument);
         }

@@ -45,6 +45,10 @@ public sealed partial class StoragePollingService(
             {
                 await PollOnceAsync(started, stoppingToken);
             }
+            catch (Exception e) when (Storage.StorageFaults.Describe(e) is { } reason)
+            {
+                PollUnavailable(logger, reason);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 PollFailed(logger, e);
@@ -106,6 +110,9 @@ public sealed partial class StoragePollingService(
             }
         }
     }
+
+    [LoggerMessage(EventId = 5402, Level = LogLevel.Warning, Message = "Polling blob and queue triggers: storage is unavailable ({Reason}); retrying next interval")]
+    private static partial void PollUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Polling blob and queue triggers failed; retrying next interval")]
     private static partial void PollFailed(ILogger logger, Exception exception);
