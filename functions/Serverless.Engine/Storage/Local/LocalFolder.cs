@@ -3,7 +3,7 @@ namespace Serverless.Engine.Storage;
 /// <summary>
 /// One top folder of the local layout (the local twin of a blob container). Every path goes through
 /// <see cref="StoragePaths.ResolveInside"/>, and writes go to a temporary file first and are renamed into
-/// place, so a reader never sees half a file and a create-only write is a single atomic rename.
+/// place, so a reader never sees half a file; a create-only write is a single atomic link (<see cref="CreateOnlyMove"/>).
 /// </summary>
 internal sealed class LocalFolder
 {
@@ -62,15 +62,13 @@ internal sealed class LocalFolder
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            try
+            if (!overwrite)
             {
-                File.Move(temp, full, overwrite);
-                return true;
+                return CreateOnlyMove.TryMove(temp, full);
             }
-            catch (IOException) when (!overwrite && Path.Exists(full))
-            {
-                return false;
-            }
+
+            File.Move(temp, full, overwrite: true);
+            return true;
         }
         finally
         {
