@@ -95,15 +95,7 @@ internal sealed class LocalFolder
         var from = Resolve(fromRelative);
         var to = Resolve(toRelative);
         Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-        try
-        {
-            File.Move(from, to, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (Path.Exists(to))
-        {
-            return false;
-        }
+        return CreateOnlyMove.TryMove(from, to);
     }
 
     /// <summary>
