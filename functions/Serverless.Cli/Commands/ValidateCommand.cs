@@ -35,6 +35,11 @@ internal static class ValidateCommand
         foreach (var file in files)
         {
             var result = FlowParser.Default.Parse(File.ReadAllText(file));
+            foreach (var warning in result.Warnings)
+            {
+                console.Warn("warning: " + warning.Format(file));
+            }
+
             if (result.IsValid)
             {
                 console.Success($"{file}: valid ({result.Flow!.Namespace}.{result.Flow.Id}, {result.Flow.AllTasks().Count()} tasks)");

@@ -19,7 +19,10 @@ public sealed partial class FlowApi
                 parsed.Flow?.Id ?? IdOf(document, "id"),
                 parsed.Flow?.Namespace ?? IdOf(document, "namespace"),
                 errors.Count == 0 ? null : string.Join("\n", errors.Select(e => $"{e.Position}: {e}")),
-                [.. errors.Select(Detail)]));
+                [.. errors.Select(Detail)])
+            {
+                Warnings = [.. parsed.Warnings.Select(w => $"{w.Position with { Line = w.Position.Line + lineOffset }}: {w}")],
+            });
         }
 
         return ApiResponse.Json(results);
@@ -60,7 +63,8 @@ public sealed record FlowValidation(int Index, string? Flow, string? Namespace, 
 
     public IReadOnlyList<string> DeprecationPaths => [];
 
-    public IReadOnlyList<string> Warnings => [];
+    /// <summary>Problems that leave the flow valid, as <c>LINE:COLUMN: path: message</c>.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public IReadOnlyList<string> Infos => [];
 }

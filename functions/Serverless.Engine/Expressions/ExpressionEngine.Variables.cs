@@ -136,6 +136,11 @@ public sealed partial class ExpressionEngine
                     names.Add("parents");
                 }
 
+                if (c.Name == TasksWithStateFunction.Name)
+                {
+                    names.Add("tasks");
+                }
+
                 break;
         }
     }

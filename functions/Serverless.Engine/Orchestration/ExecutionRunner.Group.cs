@@ -23,6 +23,12 @@ internal sealed partial class ExecutionRunner
         shared["errorLogs"] = _errorLogs.Cast<object?>().ToList();
         var texts = children.Prepend(group).SelectMany(t => Strings(t.Properties))
             .Concat(children.Select(c => c.RunIf).OfType<string>());
+        var roots = RootsReferenced(texts);
+        if (roots?.Contains("tasks") == true)
+        {
+            shared["tasks"] = TasksVariable();
+        }
+
         var tasks = children.Select((child, i) =>
         {
             var own = Variables(child, NewRun(child, childFrame, childRunIds[i], Now), childFrame)
@@ -45,7 +51,7 @@ internal sealed partial class ExecutionRunner
             TaskRunId = runId,
             TaskId = group.Id,
             Properties = group.Properties,
-            Variables = Prune(shared, RootsReferenced(texts)),
+            Variables = Prune(shared, roots),
             OutputPath = frame.OutputPath,
             Tasks = tasks,
             Now = Now,
@@ -98,7 +104,7 @@ internal sealed partial class ExecutionRunner
             state = State.FAILED;
         }
 
-        _runs.Transition(run.Id, state, outcome.EndDate);
+        _runs.Transition(run.Id, Tolerated(state, child), outcome.EndDate);
         return state;
     }
 }

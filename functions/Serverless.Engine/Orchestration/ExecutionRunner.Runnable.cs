@@ -14,9 +14,19 @@ internal sealed partial class ExecutionRunner
         var started = Now;
         while (true)
         {
+            if (_interrupted.ContainsKey(runId))
+            {
+                return _interrupted[runId];
+            }
+
             var attempt = _runs.Get(runId).Attempts.Count;
             _runs.Update(runId, run => run with { Attempts = [.. run.Attempts, new TaskRunAttempt(StateInfo.Of(State.RUNNING, Now))] });
             var result = await CallTaskAsync(BuildRequest(task, runId, frame, attempt));
+            if (_interrupted.TryGetValue(runId, out var interrupted))
+            {
+                return interrupted;
+            }
+
             if (result.State is State.SUCCESS or State.WARNING)
             {
                 var state = attempt > 0 && retry?.WarningOnRetry == true ? State.WARNING : result.State;
@@ -47,7 +57,14 @@ internal sealed partial class ExecutionRunner
             var delay = retry.DelayBefore(attempt + 1, Jitter());
             if (delay > TimeSpan.Zero)
             {
-                await _context.CreateTimer(delay, CancellationToken.None);
+                try
+                {
+                    await _context.CreateTimer(delay, InterruptToken(runId));
+                }
+                catch (OperationCanceledException) when (_interrupted.TryGetValue(runId, out var stopped))
+                {
+                    return stopped;
+                }
             }
         }
     }

@@ -45,6 +45,7 @@ internal sealed partial class ExecutionRunner
     {
         var variables = new Dictionary<string, object?>(_baseVariables, StringComparer.Ordinal)
         {
+            ["execution"] = ExecutionVariable(),
             ["outputs"] = _outputs.Root,
             ["task"] = new Dictionary<string, object?> { ["id"] = task.Id, ["type"] = task.Type },
             ["taskrun"] = new Dictionary<string, object?>
@@ -76,9 +77,27 @@ internal sealed partial class ExecutionRunner
         return variables;
     }
 
+    /// <summary>
+    /// The <c>execution</c> variable: id, start date, original id, the current <c>state</c> (as Kestra: RUNNING while
+    /// tasks run, the final state in <c>afterExecution</c>) and, once rendered, the flow's <c>outputs</c>.
+    /// </summary>
+    private Dictionary<string, object?> ExecutionVariable()
+    {
+        var execution = new Dictionary<string, object?>((IReadOnlyDictionary<string, object?>)_baseVariables["execution"]!, StringComparer.Ordinal)
+        {
+            ["state"] = (_state.Current == State.CREATED ? State.RUNNING : _state.Current).ToString(),
+        };
+        if (_flowOutputs is not null)
+        {
+            execution["outputs"] = _flowOutputs;
+        }
+
+        return execution;
+    }
+
     /// <summary>The orchestration-side scope of a task run: deterministic clock and functions only.</summary>
     internal ExpressionScope Scope(TaskDefinition task, string runId, RunFrame frame) =>
-        new(Variables(task, runId, frame))
+        new(WithTasks(Variables(task, runId, frame)))
         {
             Now = Now,
             Functions = new Dictionary<string, ExpressionFunction>(StringComparer.Ordinal)
@@ -98,7 +117,13 @@ internal sealed partial class ExecutionRunner
 
         var all = Variables(task, runId, frame);
         all["errorLogs"] = _errorLogs.Cast<object?>().ToList();
-        return NewRequest(task, runId, attempt, Prune(all, RootsReferenced(task)));
+        var roots = RootsReferenced(task);
+        if (roots?.Contains("tasks") == true)
+        {
+            all["tasks"] = TasksVariable();
+        }
+
+        return NewRequest(task, runId, attempt, Prune(all, roots));
     }
 
     private TaskRequest NewRequest(TaskDefinition task, string runId, int attempt, IReadOnlyDictionary<string, object?> variables) => new()

@@ -143,17 +143,35 @@ internal sealed partial class ExecutionRunner
     }
 
     /// <summary>How a child's state counts for its parent: allowFailure, allowWarning and SKIPPED applied.</summary>
-    internal static State Effective(State state, TaskDefinition? task = null) => state switch
+    internal static State Effective(State state, TaskDefinition? task = null) => Tolerated(state, task) switch
     {
-        State.FAILED when task?.AllowFailure == true => State.WARNING,
-        State.WARNING when task?.AllowWarning == true => State.SUCCESS,
         State.SKIPPED => State.SUCCESS,
-        _ => state,
+        var tolerated => tolerated,
     };
+
+    /// <summary>
+    /// A task run's own final state, as Kestra records it: a failure of an <c>allowFailure</c> task is WARNING,
+    /// then a WARNING of an <c>allowWarning</c> task is SUCCESS (its attempts keep their own states).
+    /// </summary>
+    internal static State Tolerated(State state, TaskDefinition? task)
+    {
+        if (state == State.FAILED && task?.AllowFailure == true)
+        {
+            state = State.WARNING;
+        }
+
+        return state == State.WARNING && task?.AllowWarning == true ? State.SUCCESS : state;
+    }
 
     /// <summary>Creates the task run of <paramref name="task"/> and runs it to a final state.</summary>
     internal async Task<State> RunTaskAsync(TaskDefinition task, RunFrame frame)
     {
+        if (IsInterrupted(frame.Parent))
+        {
+            // The parent was interrupted (Dag onChildFailure) while this branch still ran: start nothing more.
+            return InterruptedState(frame.Parent!.Id);
+        }
+
         var run = CreateRun(task, frame);
         if (task.RunIf is { } runIf)
         {
@@ -179,6 +197,13 @@ internal sealed partial class ExecutionRunner
         var state = type is FlowableTaskType flowable
             ? await RunFlowableAsync(flowable, task, run.Id, frame)
             : await RunRunnableAsync(task, run.Id, frame);
+        if (IsInterrupted(run))
+        {
+            // Interrupted while running: its state was set then, and whatever it did since is ignored.
+            return InterruptedState(run.Id);
+        }
+
+        state = Tolerated(state, task);
         _runs.Transition(run.Id, state, Now);
         return state;
     }
@@ -194,9 +219,14 @@ internal sealed partial class ExecutionRunner
         {
             state = Fail(runId, task.Id, e.Message);
         }
+        catch (OperationCanceledException) when (_interrupted.TryGetValue(runId, out var interrupted))
+        {
+            return interrupted; // its timer was cancelled: the branch was abandoned
+        }
 
         var children = frame.ChildOf(_runs.Get(runId));
-        if (state.IsFailure() && task.Branch("errors") is { Count: > 0 } errors)
+        var failed = state.IsFailure();
+        if (failed && task.Branch("errors") is { Count: > 0 } errors)
         {
             await RunSequenceAsync(errors, children);
         }
@@ -206,7 +236,8 @@ internal sealed partial class ExecutionRunner
             state = States.Worst(state, Effective(await RunSequenceAsync(finallyTasks, children)));
         }
 
-        return state;
+        // AllowFailure: its errors branch ran above (the failure is real for it), then the failure counts as WARNING.
+        return failed && type.FailureIsWarning ? State.WARNING : state;
     }
 
     private TaskRun CreateRun(TaskDefinition task, RunFrame frame) => _runs.Add(NewRun(task, frame, NewId(), Now));

@@ -35,6 +35,12 @@ public sealed class FlowableRun
     /// <summary>The durable context, for timers and external events. Never do I/O through anything else.</summary>
     public TaskOrchestrationContext Context => _runner.Context;
 
+    /// <summary>
+    /// Cancelled if this task run is interrupted (a Dag's <c>onChildFailure</c>). Pass it to every durable timer:
+    /// an orchestration does not complete while one of its timers is pending.
+    /// </summary>
+    public CancellationToken Interrupted => _runner.InterruptToken(RunId);
+
     /// <summary>The orchestration's clock.</summary>
     public DateTimeOffset Now => _runner.Now;
 
@@ -99,12 +105,24 @@ public sealed class FlowableRun
         _runner.EnterPause();
     }
 
-    /// <summary>Back to RUNNING after a pause.</summary>
+    /// <summary>Back to RUNNING after a pause (nothing, if the pause was interrupted meanwhile).</summary>
     public void LeavePause()
     {
+        if (_runner.IsInterrupted(TaskRun))
+        {
+            return;
+        }
+
         _runner.Runs.Transition(RunId, State.RUNNING, Now);
         _runner.LeavePause();
     }
+
+    /// <summary>
+    /// Ends every child task run of this task (any depth) still running in <paramref name="state"/> (CANCELLED or
+    /// FAILED) and abandons their branches: what they do afterwards is ignored, and they start no new task.
+    /// Durable cannot stop an activity already running; its result is simply dropped.
+    /// </summary>
+    public void InterruptChildren(State state) => _runner.InterruptDescendants(RunId, state);
 
     /// <summary>The flow being executed.</summary>
     public Flow Flow => _runner.Flow;

@@ -9,6 +9,9 @@ namespace Serverless.Engine.Parsing;
 public sealed record ParseResult(Flow? Flow, IReadOnlyList<FlowError> Errors)
 {
     public bool IsValid => Flow is not null && Errors.Count == 0;
+
+    /// <summary>Problems that leave the flow valid (e.g. a schedule that cannot fill a required input).</summary>
+    public IReadOnlyList<FlowError> Warnings { get; init; } = [];
 }
 
 /// <summary>
@@ -51,7 +54,7 @@ public sealed class FlowParser
         }
 
         var errors = reader.Context.Sorted();
-        return new(errors.Count == 0 ? flow : null, errors);
+        return new(errors.Count == 0 ? flow : null, errors) { Warnings = reader.Context.SortedWarnings() };
     }
 
     /// <summary>Parses a flow that must be valid; throws <see cref="FlowValidationException"/> otherwise.</summary>

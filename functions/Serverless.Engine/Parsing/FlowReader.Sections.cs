@@ -168,7 +168,10 @@ internal sealed partial class FlowReader
             }
 
             outputs.Add(new FlowOutput(id ?? "", values.GetValueOrDefault("value"), (values.GetValueOrDefault("type") as string ?? "STRING").ToUpperInvariant(),
-                values.GetValueOrDefault("description") as string, YamlValues.PositionOf(item)));
+                values.GetValueOrDefault("description") as string, YamlValues.PositionOf(item))
+            {
+                Required = values.GetValueOrDefault("required") is not false,
+            });
         }
 
         return outputs;

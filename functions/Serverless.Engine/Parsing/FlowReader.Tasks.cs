@@ -10,7 +10,7 @@ internal sealed partial class FlowReader
 {
     private static readonly HashSet<string> CommonTaskKeys =
     [
-        "id", "type", "description", "disabled", "allowFailure", "allowWarning", "runIf", "timeout", "retry",
+        "id", "type", "description", "disabled", "allowFailure", "allowWarning", "runIf", "when", "timeout", "retry",
         "logLevel", "logToFile", "workerGroup", "version",
     ];
 
@@ -80,6 +80,11 @@ internal sealed partial class FlowReader
             Context.Add(YamlValues.PositionOf(workerGroup), path + ".workerGroup", "'workerGroup' is not supported: tasks run on the Functions app's workers");
         }
 
+        if (Node("runIf") is not null && Node("when") is { } when)
+        {
+            Context.Add(YamlValues.PositionOf(when), path + ".when", "'when' and 'runIf' are the same property (Kestra renamed runIf to when): give only one");
+        }
+
         var properties = new Dictionary<string, object?>(StringComparer.Ordinal);
         var positions = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
         var branches = new List<TaskBranch>();
@@ -131,7 +136,7 @@ internal sealed partial class FlowReader
             Disabled = Node("disabled") is { } disabled && (ReadBool(disabled, path + ".disabled") ?? false),
             AllowFailure = Node("allowFailure") is { } allowFailure && (ReadBool(allowFailure, path + ".allowFailure") ?? false),
             AllowWarning = Node("allowWarning") is { } allowWarning && (ReadBool(allowWarning, path + ".allowWarning") ?? false),
-            RunIf = OptionalString(Node("runIf"), path + ".runIf"),
+            RunIf = Node("runIf") is { } runIf ? OptionalString(runIf, path + ".runIf") : OptionalString(Node("when"), path + ".when"),
             Timeout = Node("timeout") is { } timeout ? ReadDuration(timeout, path + ".timeout") : null,
             Retry = Node("retry") is { } retry ? ReadRetry(retry, path + ".retry") : null,
             LogLevel = OptionalString(Node("logLevel"), path + ".logLevel"),
@@ -147,7 +152,12 @@ internal sealed partial class FlowReader
         switch (spec.Kind)
         {
             case PropertyKind.Tasks:
-                branches.Add(new TaskBranch(spec.Name, ReadTaskList(node, path)));
+                // `defaults: null` leaves no branch, unlike `defaults: []`: Kestra accepts the first and rejects the second.
+                if (!IsNull(node))
+                {
+                    branches.Add(new TaskBranch(spec.Name, ReadTaskList(node, path)));
+                }
+
                 break;
             case PropertyKind.TaskMap:
                 if (node is YamlMappingNode cases)

@@ -101,6 +101,11 @@ internal sealed partial class FlowReader
 
         YamlNode? Node(string key) => nodes.TryGetValue(key, out var pair) ? pair.Value : null;
 
+        if (Node("pluginDefaults") is not null && Node("taskDefaults") is { } oldDefaults)
+        {
+            Context.Add(YamlValues.PositionOf(oldDefaults), "taskDefaults", "'taskDefaults' is the old name of 'pluginDefaults': give only one");
+        }
+
         if ((Node("pluginDefaults") ?? Node("taskDefaults")) is { } defaultsNode)
         {
             _defaults = ReadPluginDefaults(defaultsNode, nodes.ContainsKey("pluginDefaults") ? "pluginDefaults" : "taskDefaults");

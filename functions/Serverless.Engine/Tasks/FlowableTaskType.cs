@@ -12,4 +12,10 @@ public abstract class FlowableTaskType : TaskType
 {
     /// <summary>Runs the task's children and returns the flowable's state.</summary>
     public abstract Task<State> ExecuteAsync(FlowableRun run);
+
+    /// <summary>
+    /// True when a failure of the children ends this task WARNING (AllowFailure). The engine still treats it as a
+    /// failure first, so the task's own <c>errors</c> branch runs, as in Kestra.
+    /// </summary>
+    public virtual bool FailureIsWarning => false;
 }

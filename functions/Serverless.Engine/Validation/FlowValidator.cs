@@ -7,7 +7,8 @@ namespace Serverless.Engine.Validation;
 
 /// <summary>
 /// Whole-flow checks that need more than one property: id patterns, ids unique across the flow (nested,
-/// errors and finally included), each type's own checks.
+/// errors and finally included), each type's own checks, and the cross-cutting rules Kestra applies on save
+/// (recursive subflows, item types, schedule inputs, precondition ids, dashed keys read with a dot).
 /// </summary>
 public static partial class FlowValidator
 {
@@ -27,6 +28,14 @@ public static partial class FlowValidator
         {
             triggers.Find(flow.Triggers[i].Type)?.Validate(flow.Triggers[i], $"triggers[{i}]", context);
         }
+
+        // Rules Kestra applies when a flow is saved (its FlowValidator and input validators).
+        CheckRecursiveSubflows(flow, tasks, context);
+        CheckItemTypes(flow, context);
+        CheckValidators(flow, context);
+        CheckScheduleInputs(flow, triggers, context);
+        CheckPreconditionIds(flow, triggers, context);
+        CheckDashedReferences(flow, tasks, context);
     }
 
     private static void CheckUnique(IEnumerable<(string Id, SourcePosition Position)> items, string kind, ValidationContext context)

@@ -106,10 +106,34 @@ internal sealed partial class Evaluator
             "string" => value is string,
             "number" => value is long or double,
             "boolean" => value is bool,
+            "json" => IsJson(value),
             "divisibleby" => value is long n && args.GetLong(0, "value", 1) is var d && d != 0 && n % d == 0,
             "sameas" => ValueOps.AreEqual(value, args.Get(0, "value")),
             _ => throw Fail(test.Line, test.Column, $"unknown test '{test.Name}'"),
         };
         return test.Negated ? !result : result;
+    }
+
+    /// <summary>Kestra's <c>is json</c>: a map or list, or a string holding one complete JSON value.</summary>
+    private static bool IsJson(object? value)
+    {
+        switch (value)
+        {
+            case IReadOnlyList<object?> or IReadOnlyDictionary<string, object?>:
+                return true;
+            case string text when !string.IsNullOrWhiteSpace(text):
+                try
+                {
+                    using var document = System.Text.Json.JsonDocument.Parse(text);
+                    return true;
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    return false;
+                }
+
+            default:
+                return false;
+        }
     }
 }

@@ -21,10 +21,23 @@ internal static class FunctionRegistry
         ["min"] = (args, _) => Extreme(args, pickLarger: false),
         ["render"] = Render,
         ["currentEachOutput"] = CurrentEachOutput,
+        [TasksWithStateFunction.Name] = TasksWithStateFunction.Invoke,
         ["isoDate"] = (args, _) => FilterRegistry.ToDate(args.Get(0, "date"), args.GetString(1, "existingFormat")),
+        ["yaml"] = ContextFunctions.Yaml,
+        ["printContext"] = ContextFunctions.PrintContext,
     };
 
-    public static bool TryGet(string name, [NotNullWhen(true)] out BuiltinFunction? function) => Functions.TryGetValue(name, out function);
+    public static bool TryGet(string name, [NotNullWhen(true)] out BuiltinFunction? function)
+    {
+        if (Functions.TryGetValue(name, out function))
+        {
+            return true;
+        }
+
+        // Random functions: the worker's host functions take precedence; reaching these means orchestration code.
+        function = ContextFunctions.RandomNames.Contains(name) ? ContextFunctions.OrchestrationOnly(name) : null;
+        return function is not null;
+    }
 
     private static object? FromJson(FunctionArguments args)
     {

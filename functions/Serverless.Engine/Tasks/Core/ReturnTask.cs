@@ -12,7 +12,7 @@ namespace Serverless.Engine.Tasks.Core;
 /// </summary>
 public sealed class ReturnTask : RunnableTaskType
 {
-    public override IReadOnlyList<string> Names { get; } = ["io.kestra.plugin.core.debug.Return", "io.kestra.core.tasks.debug.Return"];
+    public override IReadOnlyList<string> Names { get; } = ["io.kestra.plugin.core.debug.Return", "io.kestra.core.tasks.debugs.Return", "io.kestra.core.tasks.debug.Return"];
 
     public override IReadOnlyList<PropertySpec> Properties { get; } = [PropertySpec.String("format")];
 

@@ -4,8 +4,8 @@ using Serverless.Engine.Orchestration;
 namespace Serverless.Engine.Tasks.Flow;
 
 /// <summary>
-/// <c>io.kestra.plugin.core.flow.AllowFailure</c>: runs its tasks in sequence; a failure among them makes this
-/// task WARNING instead of failing the execution.
+/// <c>io.kestra.plugin.core.flow.AllowFailure</c>: runs its tasks in sequence; a failure among them stops them,
+/// runs this task's own <c>errors</c> branch, and makes this task WARNING instead of failing the execution.
 /// </summary>
 public sealed class AllowFailureTask : FlowableTaskType
 {
@@ -13,9 +13,9 @@ public sealed class AllowFailureTask : FlowableTaskType
 
     public override IReadOnlyList<PropertySpec> Properties { get; } = [PropertySpec.Tasks("tasks", required: true)];
 
-    public override async Task<State> ExecuteAsync(FlowableRun run)
-    {
-        var state = await run.RunSequenceAsync(run.Task.Branch("tasks"));
-        return state.IsFailure() ? State.WARNING : state;
-    }
+    /// <inheritdoc/>
+    public override bool FailureIsWarning => true;
+
+    /// <summary>Returns the children's state as is: the engine runs <c>errors</c> on a failure, then makes it WARNING.</summary>
+    public override Task<State> ExecuteAsync(FlowableRun run) => run.RunSequenceAsync(run.Task.Branch("tasks"));
 }

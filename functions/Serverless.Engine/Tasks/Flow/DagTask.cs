@@ -8,7 +8,9 @@ namespace Serverless.Engine.Tasks.Flow;
 
 /// <summary>
 /// <c>io.kestra.plugin.core.flow.Dag</c>: runs each task once all the tasks it <c>dependsOn</c> have ended,
-/// at most <c>concurrent</c> at once (0 = no limit). A failure stops new tasks from starting.
+/// at most <c>concurrent</c> at once (0 = no limit). A failure stops new tasks from starting; with
+/// <c>onChildFailure: CONTINUE</c> (the default) the running ones finish first, with <c>CANCEL</c> or <c>FAIL</c>
+/// they are ended at once in CANCELLED or FAILED and the Dag fails without waiting for them.
 /// <code>
 /// - id: graph
 ///   type: io.kestra.plugin.core.flow.Dag
@@ -23,7 +25,16 @@ public sealed class DagTask : FlowableTaskType
     public override IReadOnlyList<string> Names { get; } = ["io.kestra.plugin.core.flow.Dag", "io.kestra.core.tasks.flows.Dag"];
 
     public override IReadOnlyList<PropertySpec> Properties { get; } =
-        [new("tasks", PropertyKind.DagTasks, Required: true), PropertySpec.Integer("concurrent")];
+        [new("tasks", PropertyKind.DagTasks, Required: true), PropertySpec.Integer("concurrent"), PropertySpec.String("onChildFailure")];
+
+    /// <summary>The state running siblings end in after a failure, per <c>onChildFailure</c>; null to let them finish.</summary>
+    private static State? InterruptState(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        "CANCEL" or "CANCELLED" => State.CANCELLED,
+        "FAIL" or "FAILED" => State.FAILED,
+        null or "" or "CONTINUE" => null,
+        _ => throw new Orchestration.FlowableException($"'onChildFailure' must be CONTINUE, CANCEL or FAIL, not '{value}'"),
+    };
 
     public override void Validate(TaskDefinition task, ValidationContext context)
     {
@@ -37,6 +48,12 @@ public sealed class DagTask : FlowableTaskType
             }
         }
 
+        if (task.Properties.GetValueOrDefault("onChildFailure") is string onChildFailure && !onChildFailure.Contains("{{", StringComparison.Ordinal)
+            && onChildFailure.Trim().ToUpperInvariant() is not ("CONTINUE" or "CANCEL" or "CANCELLED" or "FAIL" or "FAILED"))
+        {
+            context.Add(task.PositionOf("onChildFailure"), $"{task.Id}.onChildFailure", $"'onChildFailure' must be CONTINUE, CANCEL or FAIL, not '{onChildFailure}'");
+        }
+
         if (FindCycle(tasks) is { } cycle)
         {
             context.Add(task.Position, $"{task.Id}.tasks", $"the Dag has a cyclic dependency: {string.Join(" -> ", cycle)}");
@@ -46,6 +63,7 @@ public sealed class DagTask : FlowableTaskType
     public override async Task<State> ExecuteAsync(FlowableRun run)
     {
         var limit = run.RenderProperty("concurrent") is { } l ? Convert.ToInt32(l, CultureInfo.InvariantCulture) : 0;
+        var interrupt = InterruptState(run.RenderString("onChildFailure"));
         var max = limit <= 0 ? int.MaxValue : limit;
         var pending = run.Task.Branch("tasks").ToList();
         var done = new HashSet<string>(StringComparer.Ordinal);
@@ -73,6 +91,11 @@ public sealed class DagTask : FlowableTaskType
             done.Add(running[finished]);
             running.Remove(finished);
             state = States.Worst(state, await finished);
+            if (state.IsFailure() && interrupt is { } ending && running.Count > 0)
+            {
+                run.InterruptChildren(ending);
+                return state;
+            }
         }
 
         return state;

@@ -8,7 +8,8 @@ namespace Serverless.Engine.Tasks.Flow;
 /// <c>io.kestra.plugin.core.flow.LoopUntil</c> (formerly <c>WaitFor</c>): runs its tasks, then checks
 /// <c>condition</c>; until it is truthy, waits <c>checkFrequency.interval</c> on a durable timer and runs them
 /// again, at most <c>checkFrequency.maxIterations</c> times or for <c>checkFrequency.maxDuration</c>. Reaching
-/// a limit ends SUCCESS, or FAILED with <c>failOnMaxReached</c>. Outputs <c>iterationCount</c>.
+/// a limit ends SUCCESS, or FAILED with <c>failOnMaxReached</c>. Outputs <c>iterationCount</c>, already set while
+/// an iteration runs (its children see <c>outputs.{id}.iterationCount</c>, from 1).
 /// <code>
 /// - id: poll
 ///   type: io.kestra.plugin.core.flow.LoopUntil
@@ -41,8 +42,9 @@ public sealed class LoopUntilTask : FlowableTaskType
         var state = State.SUCCESS;
         for (var iteration = 0; ; iteration++)
         {
-            state = States.Worst(state, await run.RunIterationAsync(run.Task.Branch("tasks"), null, iteration));
+            // Set before the iteration: the children read outputs.{id}.iterationCount (1 in the first one), as in Kestra.
             run.SetOutputs(new Dictionary<string, object?> { ["iterationCount"] = (long)(iteration + 1) });
+            state = States.Worst(state, await run.RunIterationAsync(run.Task.Branch("tasks"), null, iteration));
             if (state.IsFailure() || run.Exiting || Truthiness.IsTruthy(run.RenderProperty("condition")))
             {
                 return state;
@@ -53,7 +55,7 @@ public sealed class LoopUntilTask : FlowableTaskType
                 return failOnMax ? run.Fail($"the condition was still false after {iteration + 1} iterations") : state;
             }
 
-            await run.Context.CreateTimer(interval, CancellationToken.None);
+            await run.Context.CreateTimer(interval, run.Interrupted);
         }
     }
 }

@@ -72,8 +72,9 @@ public sealed class PauseTask : FlowableTaskType
     /// <summary>The resume inputs, or null when <paramref name="limit"/> passed first.</summary>
     private static async Task<IReadOnlyDictionary<string, object?>?> WaitForResumeAsync(FlowableRun run, IReadOnlyList<Flows.InputDefinition> definitions, TimeSpan? limit)
     {
-        using var cancelTimer = new CancellationTokenSource();
-        using var cancelWait = new CancellationTokenSource();
+        // Linked to the interruption of the task run (Dag onChildFailure): a pending timer or wait would hold the execution.
+        using var cancelTimer = CancellationTokenSource.CreateLinkedTokenSource(run.Interrupted);
+        using var cancelWait = CancellationTokenSource.CreateLinkedTokenSource(run.Interrupted);
         var timer = limit is { } wait ? run.Context.CreateTimer(wait, cancelTimer.Token) : null;
         while (true)
         {

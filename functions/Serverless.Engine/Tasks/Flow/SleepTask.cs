@@ -27,7 +27,7 @@ public sealed class SleepTask : FlowableTaskType
             return run.Fail($"'duration' must not be negative, got {Durations.Format(duration)}");
         }
 
-        await run.Context.CreateTimer(duration, CancellationToken.None);
+        await run.Context.CreateTimer(duration, run.Interrupted);
         return State.SUCCESS;
     }
 }

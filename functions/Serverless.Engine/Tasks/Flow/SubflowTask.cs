@@ -6,8 +6,9 @@ namespace Serverless.Engine.Tasks.Flow;
 /// <summary>
 /// <c>io.kestra.plugin.core.flow.Subflow</c>: runs another flow as a child execution — a sub-orchestration, so
 /// it is durable and killed with its parent. With <c>wait</c> (default true) the parent waits and sees
-/// <c>outputs.{id}.executionId</c>, <c>.state</c> and <c>.outputs</c> (the child's flow outputs); a failed
-/// child fails this task only with <c>transmitFailed</c>.
+/// <c>outputs.{id}.executionId</c>, <c>.state</c> and <c>.outputs</c> (the child's flow outputs). A failed or
+/// killed child fails this task, and a WARNING one makes it WARNING, unless <c>transmitFailed: false</c> (Kestra's
+/// default is true, for every alias: <c>io.kestra.core.tasks.flows.Flow</c> is an alias of Subflow there).
 /// <code>
 /// - id: child
 ///   type: io.kestra.plugin.core.flow.Subflow
@@ -56,7 +57,7 @@ public sealed class SubflowTask : FlowableTaskType
         outputs["state"] = execution.State.Current.ToString();
         outputs["outputs"] = execution.Outputs;
         run.SetOutputs(outputs);
-        var transmit = Truthiness.ToBool(run.RenderProperty("transmitFailed"), false);
+        var transmit = Truthiness.ToBool(run.RenderProperty("transmitFailed"), true);
         return execution.State.Current switch
         {
             State.FAILED or State.KILLED when transmit => run.Fail($"subflow execution {execution.Id} ended {execution.State.Current}{(execution.Error is null ? "" : ": " + execution.Error)}"),

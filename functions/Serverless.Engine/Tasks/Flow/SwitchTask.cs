@@ -37,6 +37,20 @@ public sealed class SwitchTask : FlowableTaskType
         {
             context.Add(task.PositionOf("cases"), $"{task.Id}.cases", "a Switch needs at least one case or defaults");
         }
+
+        // Kestra: each case's list is @NotEmpty and `defaults` has @Size(min = 1).
+        foreach (var branch in task.Branches.Where(b => b.Tasks.Count == 0))
+        {
+            if (branch.Name.StartsWith(CasePrefix, StringComparison.Ordinal))
+            {
+                var key = branch.Name[CasePrefix.Length..];
+                context.Add(task.PositionOf("cases"), $"{task.Id}.cases.{key}", $"case '{key}' has no tasks: give it at least one task or remove it");
+            }
+            else if (branch.Name == "defaults")
+            {
+                context.Add(task.PositionOf("defaults"), $"{task.Id}.defaults", "'defaults' cannot be empty: give it at least one task or remove it");
+            }
+        }
     }
 
     public override async Task<State> ExecuteAsync(FlowableRun run)

@@ -32,7 +32,7 @@ namespace Serverless.Engine.Tasks.Flow;
 /// </remarks>
 public sealed class WorkingDirectoryTask : FlowableTaskType
 {
-    public override IReadOnlyList<string> Names { get; } = ["io.kestra.plugin.core.flow.WorkingDirectory", "io.kestra.core.tasks.flows.WorkingDirectory"];
+    public override IReadOnlyList<string> Names { get; } = ["io.kestra.plugin.core.flow.WorkingDirectory", "io.kestra.core.tasks.flows.WorkingDirectory", "io.kestra.core.tasks.flows.Worker"];
 
     public override IReadOnlyList<PropertySpec> Properties { get; } =
     [

@@ -43,6 +43,7 @@ public static class FlowTaskServiceCollectionExtensions
         services.TryAddSingleton<SecretResolver>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpressionFunctionProvider, SecretFunctionProvider>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpressionFunctionProvider, StorageFunctionProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpressionFunctionProvider, RandomFunctionProvider>());
         return services;
     }
 

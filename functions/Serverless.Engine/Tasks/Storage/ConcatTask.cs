@@ -20,7 +20,7 @@ namespace Serverless.Engine.Tasks.Storage;
 /// </summary>
 public sealed class ConcatTask : RunnableTaskType
 {
-    public override IReadOnlyList<string> Names { get; } = ["io.kestra.plugin.core.storage.Concat"];
+    public override IReadOnlyList<string> Names { get; } = ["io.kestra.plugin.core.storage.Concat", "io.kestra.core.tasks.storages.Concat"];
 
     public override IReadOnlyList<PropertySpec> Properties { get; } =
     [

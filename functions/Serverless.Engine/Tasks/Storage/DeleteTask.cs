@@ -14,7 +14,7 @@ namespace Serverless.Engine.Tasks.Storage;
 /// </summary>
 public sealed class DeleteTask : RunnableTaskType
 {
-    public override IReadOnlyList<string> Names { get; } = ["io.kestra.plugin.core.storage.Delete"];
+    public override IReadOnlyList<string> Names { get; } = ["io.kestra.plugin.core.storage.Delete", "io.kestra.core.tasks.storages.Delete"];
 
     public override IReadOnlyList<PropertySpec> Properties { get; } =
         [PropertySpec.String("uri", required: true), PropertySpec.Boolean("errorOnMissing")];

@@ -13,7 +13,7 @@ namespace Serverless.Engine.Tasks.Storage;
 /// </summary>
 public sealed class SizeTask : RunnableTaskType
 {
-    public override IReadOnlyList<string> Names { get; } = ["io.kestra.plugin.core.storage.Size"];
+    public override IReadOnlyList<string> Names { get; } = ["io.kestra.plugin.core.storage.Size", "io.kestra.core.tasks.storages.Size"];
 
     public override IReadOnlyList<PropertySpec> Properties { get; } = [PropertySpec.String("uri", required: true)];
 

@@ -97,6 +97,29 @@ public sealed class SubflowTests
         }
     }
 
+    [Theory]
+    [InlineData("io.kestra.plugin.core.flow.Subflow")]
+    [InlineData("io.kestra.core.tasks.flows.Flow")]
+    public async Task Subflow_FailedChildWithoutTransmitFailed_FailsTheParentByDefault(string type)
+    {
+        var execution = await _fixture.RunAsync($"""
+            id: parent_default_transmit
+            namespace: tests.subflow
+            tasks:
+              - id: call
+                type: {type}
+                namespace: tests.subflow
+                flowId: broken
+              - id: after
+                type: io.kestra.plugin.core.log.Log
+                message: never
+            """);
+
+        Assert.Equal(State.FAILED, execution.State.Current);
+        Assert.Equal(State.FAILED, execution.StateOf("call"));
+        Assert.DoesNotContain("after", execution.TaskIds());
+    }
+
     [Fact]
     public async Task Subflow_UnknownFlow_FailsWithTheFlowsName()
     {

@@ -100,7 +100,7 @@ public sealed class WorkingDirectoryTests(FlowTaskFixture fixture)
 
         Assert.Equal(State.FAILED, execution.State.Current);
         Assert.Equal(["wd", "tolerated", "broken"], execution.TaskIds());
-        Assert.Equal(State.FAILED, execution.StateOf("tolerated"));
+        Assert.Equal(State.WARNING, execution.StateOf("tolerated"));
         Assert.Equal(State.FAILED, execution.StateOf("broken"));
         Assert.Equal(State.FAILED, execution.StateOf("wd"));
         Assert.Null(execution.Run("wd").Outputs);
