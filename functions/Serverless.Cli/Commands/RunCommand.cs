@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Grpc.Core;
 using System.Text.Json;
 using Serverless.Cli.Durable;
 using Serverless.Cli.Embedded;
@@ -21,6 +22,9 @@ namespace Serverless.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
+    /// <summary>The shell convention for a command stopped by Ctrl+C (128 + SIGINT).</summary>
+    private const int InterruptedExitCode = 130;
+
     public static Command Create()
     {
         var file = new Argument<string>("flow") { Description = "The flow's YAML file." };
@@ -124,7 +128,19 @@ internal static class RunCommand
         }
 
         var interactive = !json && !Console.IsInputRedirected && !Console.IsErrorRedirected;
-        var execution = await WaitWithProgressAsync(engine.Executions, executionId, quiet ? null : stderr, interactive ? parsed.Flow! : null, cancellation);
+        Execution execution;
+        try
+        {
+            execution = await WaitWithProgressAsync(engine.Executions, executionId, quiet ? null : stderr, interactive ? parsed.Flow! : null, cancellation);
+        }
+        catch (Exception e) when (cancellation.IsCancellationRequested && e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
+        {
+            stderr.Warn(hosting.Backend == DurableBackend.AzureStorage
+                ? $"interrupted: execution {executionId} stays in the task hub and continues when a host on the same storage starts (flows serve --backend azurestorage)."
+                : $"interrupted: execution {executionId} stopped with the process (the in-memory engine keeps nothing; use --backend azurestorage to survive restarts).");
+            return InterruptedExitCode;
+        }
+
         if (json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(execution, WireJson.Indented));

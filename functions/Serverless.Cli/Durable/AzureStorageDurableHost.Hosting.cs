@@ -43,6 +43,7 @@ public sealed partial class AzureStorageDurableHost
         builder.Services.AddSingleton<IOrchestrationService>(service);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(storage);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
+        CallerOwnedLifetime.Use(builder.Services);
 
         var app = builder.Build();
         app.UseRouting();
@@ -66,6 +67,7 @@ public sealed partial class AzureStorageDurableHost
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         ConfigureLogging(builder.Logging, options, loggerFactory);
         configureServices?.Invoke(builder.Services);
+        CallerOwnedLifetime.Use(builder.Services);
         builder.Services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc(channel);

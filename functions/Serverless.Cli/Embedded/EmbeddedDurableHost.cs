@@ -100,6 +100,7 @@ public sealed class EmbeddedDurableHost : IAsyncDisposable
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         EmbeddedSidecar.ConfigureLogging(builder.Logging, options, loggerFactory);
         configureServices?.Invoke(builder.Services);
+        CallerOwnedLifetime.Use(builder.Services);
         builder.Services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc(channel);

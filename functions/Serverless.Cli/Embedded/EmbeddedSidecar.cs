@@ -42,6 +42,7 @@ internal sealed class EmbeddedSidecar : IAsyncDisposable
             grpc.MaxSendMessageSize = null;
         });
         builder.Services.AddSingleton(store);
+        CallerOwnedLifetime.Use(builder.Services);
 
         WebApplication app = builder.Build();
         app.UseRouting();

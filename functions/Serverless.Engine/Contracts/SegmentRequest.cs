@@ -43,6 +43,13 @@ public sealed record SegmentRequest
     public IReadOnlyDictionary<string, object?>? Outputs { get; init; }
 
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> ErrorLogs { get; init; } = [];
+
+    /// <summary>The execution's variables when a task changed them before the segment; null while they are the flow's.</summary>
+    [JsonConverter(typeof(PlainDictionaryConverter))]
+    public IReadOnlyDictionary<string, object?>? Variables { get; init; }
+
+    /// <summary>Loop task runs by id, with their map keys (null for list values): their iterations get an <c>item</c> variable.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>?>? Loops { get; init; }
 }
 
 /// <summary>One enclosing loop iteration of a segment: its value, index and loop task run.</summary>
@@ -68,6 +75,10 @@ public sealed record SegmentResult
 
     [JsonConverter(typeof(JsonStringEnumConverter<State>))]
     public State? ExitState { get; init; }
+
+    /// <summary>The execution's variables, when a task of the segment changed them (SetVariables); null otherwise.</summary>
+    [JsonConverter(typeof(PlainDictionaryConverter))]
+    public IReadOnlyDictionary<string, object?>? Variables { get; init; }
 
     public string? Error { get; init; }
 }

@@ -28,6 +28,10 @@ public sealed record Execution
 
     public IReadOnlyList<Label> Labels { get; init; } = [];
 
+    /// <summary>The execution's variables (<c>vars</c>): the flow's, as SetVariables/UnsetVariables left them; null when none.</summary>
+    [JsonConverter(typeof(PlainDictionaryConverter))]
+    public IReadOnlyDictionary<string, object?>? Variables { get; init; }
+
     [JsonConverter(typeof(PlainDictionaryConverter))]
     public IReadOnlyDictionary<string, object?>? Trigger { get; init; }
 

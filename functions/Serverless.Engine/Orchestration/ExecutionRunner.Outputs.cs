@@ -24,6 +24,7 @@ internal sealed partial class ExecutionRunner
         var variables = WithTasks(new Dictionary<string, object?>(_baseVariables, StringComparer.Ordinal)
         {
             ["execution"] = ExecutionVariable(),
+            ["vars"] = Vars,
             ["outputs"] = _outputs.Root,
         });
         var scope = new ExpressionScope(variables) { Now = Now };

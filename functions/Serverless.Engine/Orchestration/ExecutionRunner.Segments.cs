@@ -30,6 +30,8 @@ internal sealed partial class ExecutionRunner
         var flow = request.PackedFlowSource is { } packed ? FlowCache.GetPacked(packed) : FlowCache.Get(request.Execution.FlowSource);
         var runner = new ExecutionRunner(context, request.Execution, flow, types, request.Outputs) { _packedSource = request.PackedFlowSource };
         runner._errorLogs.AddRange(request.ErrorLogs);
+        runner._vars = request.Variables;
+        runner.RestoreLoops(request.Loops);
         var byId = TasksById.GetValue(flow, f => f.AllTasks().ToDictionary(t => t.Id, StringComparer.Ordinal));
         var tasks = request.TaskIds.Select(id => byId[id]).ToList();
         var frame = new RunFrame(request.Parent, [.. request.Iterations.Select(i => new IterationValue(i.Value, i.Index, i.Owner))]);
@@ -44,6 +46,7 @@ internal sealed partial class ExecutionRunner
             ErrorLogs = [.. runner._errorLogs.Skip(request.ErrorLogs.Count)],
             Labels = [.. runner._labels.Select(l => new Label(l.Key, l.Value))],
             ExitState = runner.ExitState,
+            Variables = runner._varsChanged ? runner.Vars : null,
             Error = runner._error,
         };
     }
@@ -140,6 +143,8 @@ internal sealed partial class ExecutionRunner
             PackedFlowSource = PackedSource,
             Outputs = OutputsReadBy(tasks),
             ErrorLogs = [.. _errorLogs],
+            Variables = _vars,
+            Loops = LoopsForSegment,
         };
         var result = await _context.CallSubOrchestratorAsync<SegmentResult>(
             OrchestrationNames.Segment,
@@ -159,6 +164,11 @@ internal sealed partial class ExecutionRunner
         foreach (var label in result.Labels)
         {
             _labels[label.Key] = label.Value;
+        }
+
+        if (result.Variables is { } vars)
+        {
+            SetVars(vars);
         }
 
         if (result.ExitState is { } exit)

@@ -46,6 +46,7 @@ internal sealed partial class ExecutionRunner
         var variables = new Dictionary<string, object?>(_baseVariables, StringComparer.Ordinal)
         {
             ["execution"] = ExecutionVariable(),
+            ["vars"] = Vars,
             ["outputs"] = _outputs.Root,
             ["task"] = new Dictionary<string, object?> { ["id"] = task.Id, ["type"] = task.Type },
             ["taskrun"] = new Dictionary<string, object?>
@@ -58,6 +59,11 @@ internal sealed partial class ExecutionRunner
                 ["iteration"] = run.Iteration is { } i ? (long)i : null,
             },
         };
+
+        if (LoopItem(frame) is { } item)
+        {
+            variables["item"] = item;
+        }
 
         if (frame.Parent is { } parent)
         {

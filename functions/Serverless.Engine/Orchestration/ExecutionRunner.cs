@@ -125,6 +125,7 @@ internal sealed partial class ExecutionRunner
         Inputs = _request.Inputs,
         Outputs = outputs,
         Labels = Labels,
+        Variables = Vars.Count > 0 ? Vars : null,
         Trigger = _request.Trigger,
         TaskRunList = [.. _runs.Runs],
         ParentId = _request.ParentExecutionId,

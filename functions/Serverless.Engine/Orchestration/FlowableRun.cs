@@ -75,6 +75,12 @@ public sealed class FlowableRun
     public Task<State> RunIterationAsync(IReadOnlyList<TaskDefinition> tasks, object? value, int index) =>
         _runner.RunSequenceAsync(tasks, _frame.Iteration(TaskRun, value, index));
 
+    /// <summary>
+    /// Marks this task run as a Loop: its iterations see the <c>item</c> variable, with <paramref name="keys"/> as
+    /// <c>item.key</c> when the values were a map.
+    /// </summary>
+    public void RegisterLoop(IReadOnlyList<string>? keys) => _runner.RegisterLoop(RunId, keys);
+
     /// <summary>A new replay-safe task run id, for children an activity runs (<see cref="BuildGroupRequest"/>).</summary>
     public string NewRunId() => _runner.NewId();
 
@@ -97,6 +103,12 @@ public sealed class FlowableRun
 
     /// <summary>Adds or replaces a label on the execution.</summary>
     public void SetLabel(string key, string value) => _runner.SetLabel(key, value);
+
+    /// <summary>The execution's variables (<c>vars</c>) as they stand.</summary>
+    public IReadOnlyDictionary<string, object?> Variables => _runner.Vars;
+
+    /// <summary>Replaces the execution's variables: later tasks see the new <c>vars</c>.</summary>
+    public void SetVariables(IReadOnlyDictionary<string, object?> variables) => _runner.SetVars(variables);
 
     /// <summary>Moves this task run (and the execution) to PAUSED until <see cref="LeavePause"/>.</summary>
     public void EnterPause()
