@@ -44,7 +44,7 @@ internal static class RunCommand
         };
         var json = new Option<bool>("--json") { Description = "Print only the final execution as JSON on stdout (Kestra's API shape)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or logs on stderr." };
-        var command = new Command("run", "Run a flow on the embedded engine and wait for it to end. Exit 0 for SUCCESS or WARNING, 1 otherwise.")
+        var command = new Command("run", "Run a flow on the embedded engine and wait for it to end. Exit 0 for SUCCESS or WARNING, 1 otherwise, 130 when interrupted (Ctrl+C, SIGTERM).")
         {
             file, inputs, flows, storage, backend, json, quiet,
         };

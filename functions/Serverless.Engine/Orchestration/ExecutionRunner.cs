@@ -188,7 +188,8 @@ internal sealed partial class ExecutionRunner
 
             if (!proceed)
             {
-                _runs.Transition(run.Id, State.SKIPPED, Now);
+                // As in Kestra, a skipped task run carries one SKIPPED attempt.
+                _runs.Update(run.Id, r => r with { State = r.State.To(State.SKIPPED, Now), Attempts = [new TaskRunAttempt(StateInfo.Of(State.SKIPPED, Now))] });
                 return State.SKIPPED;
             }
         }

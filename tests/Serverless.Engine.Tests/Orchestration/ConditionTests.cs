@@ -116,6 +116,7 @@ public sealed class ConditionTests(EngineFixture engine)
             """);
 
         Assert.Equal(State.SKIPPED, execution.StateOf("skipped"));
+        Assert.Equal([State.SKIPPED], execution.Run("skipped").Attempts.Select(a => a.State.Current));
         Assert.Equal(State.SUCCESS, execution.StateOf("ran"));
         Assert.Equal(State.FAILED, execution.StateOf("broken"));
         Assert.Equal(State.FAILED, execution.State.Current);
