@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Engine.Concurrency;
 
+using Serverless.Tests;
+
 namespace Serverless.Cli.Tests.Serve;
 
 /// <summary>Flow <c>concurrency</c> limits over real HTTP: admission on start, release on end and on kill.</summary>

@@ -7,6 +7,8 @@ using Serverless.Engine.Api;
 using Serverless.Engine.Tests.Azurite;
 using Serverless.Engine.Triggers.Polling;
 
+using Serverless.Tests;
+
 namespace Serverless.Cli.Tests.Serve;
 
 /// <summary><c>flows serve</c> on Azurite with its triggers and storage polling modules, polling fast.</summary>

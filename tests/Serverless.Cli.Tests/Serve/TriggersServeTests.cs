@@ -4,6 +4,8 @@ using Serverless.Engine.Concurrency;
 using Serverless.Engine.Scheduling;
 using Serverless.Engine.Triggers;
 
+using Serverless.Tests;
+
 namespace Serverless.Cli.Tests.Serve;
 
 /// <summary>Flow triggers and Schedule backfills over real HTTP on <c>flows serve</c>.</summary>

@@ -7,6 +7,8 @@ using Serverless.Engine.Tests.Azurite;
 using Serverless.Reliability.Tests.Support;
 using Xunit.Abstractions;
 
+using Serverless.Tests;
+
 namespace Serverless.Reliability.Tests.Crash;
 
 /// <summary>
@@ -99,22 +101,13 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
     /// <summary>Polls until at least <paramref name="count"/> task runs exist (or the execution ended); returns how many it saw.</summary>
     private static async Task<int> WaitForTaskRunsAsync(ApiClient client, string id, int count)
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var answer = await client.GetAsync($"api/v1/executions/{id}");
-            if (answer.Status == HttpStatusCode.OK)
-            {
-                var seen = answer.Json.GetProperty("taskRunList").GetArrayLength();
-                if (seen >= count || ExecutionPolling.Terminal.Contains(answer.Json.GetProperty("state").GetProperty("current").GetString()))
-                {
-                    return seen;
-                }
-            }
-
-            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(2), $"{id} never reached {count} task runs: {answer}");
-            await Task.Delay(50);
-        }
+        var answer = await Eventually.UntilAsync(
+            () => client.GetAsync($"api/v1/executions/{id}"),
+            answer => answer.Status == HttpStatusCode.OK
+                && (answer.Json.GetProperty("taskRunList").GetArrayLength() >= count || ExecutionPolling.IsTerminal(answer.Json)),
+            $"{id} to reach {count} task runs",
+            seconds: 120);
+        return answer.Json.GetProperty("taskRunList").GetArrayLength();
     }
 
     private sealed record CrashRun(int Run, string ExecutionId, int KillAfter, int Observed, string State, int TaskRuns, int Succeeded, bool EveryShellRan, int Duplicates, string DuplicatedTasks, TimeSpan Recovery)

@@ -6,6 +6,8 @@ using Serverless.Cli.Tests.Serve;
 using Serverless.Reliability.Tests.Crash;
 using Serverless.Reliability.Tests.Support;
 
+using Serverless.Tests;
+
 namespace Serverless.Reliability.Tests.Storage;
 
 /// <summary>The steps and checks both outage tests share.</summary>
@@ -36,20 +38,13 @@ public sealed partial class StorageOutageTests
     /// <summary>Polls until at least <paramref name="count"/> task runs exist; the execution must still be running.</summary>
     private static async Task WaitForTaskRunsAsync(ApiClient client, string id, int count)
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var answer = await client.GetAsync($"api/v1/executions/{id}");
-            Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
-            Assert.DoesNotContain(answer.Json.GetProperty("state").GetProperty("current").GetString(), ExecutionPolling.Terminal);
-            if (answer.Json.GetProperty("taskRunList").GetArrayLength() >= count)
-            {
-                return;
-            }
-
-            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(1), $"{id} never reached {count} task runs: {answer}");
-            await Task.Delay(50);
-        }
+        var answer = await Eventually.UntilAsync(
+            () => client.GetAsync($"api/v1/executions/{id}"),
+            answer => answer.Status != HttpStatusCode.OK || ExecutionPolling.IsTerminal(answer.Json) || answer.Json.GetProperty("taskRunList").GetArrayLength() >= count,
+            $"{id} to reach {count} task runs",
+            seconds: 60);
+        Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
+        Assert.False(ExecutionPolling.IsTerminal(answer.Json), $"{id} ended before {count} task runs: {answer}");
     }
 
     /// <summary>Makes one call while storage is down: a JSON 503 saying storage is unavailable, within the request timeout.</summary>
@@ -85,13 +80,11 @@ public sealed partial class StorageOutageTests
     /// <summary>Polls the marker file until <paramref name="taskId"/> ran; returns a watch started then.</summary>
     private static async Task<Stopwatch> WaitForShellAsync(string markers, string id, string taskId)
     {
-        var deadline = Stopwatch.StartNew();
-        while (Markers(markers, id)[taskId] == 0)
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(1), $"{taskId} of {id} never ran while storage was down");
-            await Task.Delay(50);
-        }
-
+        await Eventually.UntilAsync(
+            () => Task.FromResult(Markers(markers, id)[taskId]),
+            runs => runs > 0,
+            $"{taskId} of {id} to run while storage was down",
+            seconds: 60);
         return Stopwatch.StartNew();
     }
 
@@ -142,15 +135,14 @@ public sealed partial class StorageOutageTests
     /// The server said, on one line without a stack trace, that storage was unavailable (at most once per
     /// 30 s), and then that it was back. The console logger writes in the background: polled, bounded.
     /// </summary>
-    private async Task AssertOutageLoggedAsync(ServeProcess serve)
+    private static async Task AssertOutageLoggedAsync(ServeProcess serve)
     {
-        var deadline = Stopwatch.StartNew();
-        while (!serve.Output.Contains("Storage is available again", StringComparison.Ordinal) && deadline.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(50);
-        }
-
-        var lines = serve.Output.Split('\n');
+        var output = await Eventually.UntilAsync(
+            () => Task.FromResult(serve.Output),
+            text => text.Contains("Storage is available again", StringComparison.Ordinal),
+            "the server to log that storage is available again",
+            seconds: 10);
+        var lines = output.Split('\n');
         var outage = lines.Where(l => l.Contains("Storage is unavailable (", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(outage);
         Assert.True(outage.Count <= 3, "the outage was logged more than once per 30 s:\n" + string.Join('\n', outage));

@@ -9,6 +9,8 @@ using Serverless.Reliability.Tests.Crash;
 using Serverless.Reliability.Tests.Support;
 using Xunit.Abstractions;
 
+using Serverless.Tests;
+
 namespace Serverless.Reliability.Tests.Storage;
 
 /// <summary>
@@ -109,17 +111,11 @@ public sealed partial class StorageOutageTests(ITestOutputHelper output)
     private static async Task<Serverless.Engine.Executions.Execution> WaitForRecordedEndAsync(string connectionString, string id)
     {
         var store = new TableExecutionStore(new TableServiceClient(connectionString).GetTableClient(RecordsServiceCollectionExtensions.DefaultExecutionsTable));
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var record = await store.GetAsync(id);
-            if (record is not null && ExecutionPolling.Terminal.Contains(record.State.Current.ToString()))
-            {
-                return record;
-            }
-
-            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(2), $"the record of {id} never showed its end: {record?.State.Current}");
-            await Task.Delay(200);
-        }
+        var record = await Eventually.UntilAsync(
+            () => store.GetAsync(id),
+            record => record is not null && ExecutionPolling.Terminal.Contains(record.State.Current.ToString()),
+            $"the record of {id} to show its end",
+            seconds: 120);
+        return record!;
     }
 }

@@ -1,7 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Serverless.Cli.Tests.Serve;
+
+using Serverless.Tests;
 
 namespace Serverless.Reliability.Tests.Support;
 
@@ -10,36 +11,21 @@ public static class ExecutionPolling
 {
     public static readonly string[] Terminal = ["SUCCESS", "WARNING", "FAILED", "KILLED", "CANCELLED"];
 
-    public static async Task WaitForStateAsync(ApiClient client, string id, string state, TimeSpan? within = null)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var answer = await client.GetAsync($"api/v1/executions/{id}");
-            if (answer.Status == HttpStatusCode.OK && answer.Json.GetProperty("state").GetProperty("current").GetString() == state)
-            {
-                return;
-            }
-
-            Assert.True(deadline.Elapsed < (within ?? TimeSpan.FromSeconds(60)), $"{id} never reached {state}: {answer}");
-            await Task.Delay(100);
-        }
-    }
+    public static Task WaitForStateAsync(ApiClient client, string id, string state, TimeSpan? within = null) =>
+        Eventually.UntilAsync(
+            () => client.GetAsync($"api/v1/executions/{id}"),
+            answer => answer.Status == HttpStatusCode.OK && State(answer.Json) == state,
+            $"{id} to reach {state}",
+            Seconds(within));
 
     public static async Task<JsonElement> WaitForEndAsync(ApiClient client, string id, TimeSpan? within = null)
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var answer = await client.GetAsync($"api/v1/executions/{id}");
-            if (answer.Status == HttpStatusCode.OK && Terminal.Contains(answer.Json.GetProperty("state").GetProperty("current").GetString()))
-            {
-                return answer.Json;
-            }
-
-            Assert.True(deadline.Elapsed < (within ?? TimeSpan.FromSeconds(60)), $"{id} never ended: {answer}");
-            await Task.Delay(200);
-        }
+        var answer = await Eventually.UntilAsync(
+            () => client.GetAsync($"api/v1/executions/{id}"),
+            answer => answer.Status == HttpStatusCode.OK && IsTerminal(answer.Json),
+            $"{id} to end",
+            Seconds(within));
+        return answer.Json;
     }
 
     public static string? TaskState(JsonElement execution, string taskId) =>
@@ -51,23 +37,18 @@ public static class ExecutionPolling
     /// <summary>Polls until <paramref name="taskId"/>'s last task run is in <paramref name="state"/>; fails if the execution ends first.</summary>
     public static async Task<JsonElement> WaitForTaskStateAsync(ApiClient client, string id, string taskId, string state)
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var answer = await client.GetAsync($"api/v1/executions/{id}");
-            if (answer.Status == HttpStatusCode.OK)
-            {
-                var execution = answer.Json;
-                if (TaskState(execution, taskId) == state)
-                {
-                    return execution;
-                }
-
-                Assert.False(Terminal.Contains(execution.GetProperty("state").GetProperty("current").GetString()), $"{id} ended before {taskId} was {state}: {answer}");
-            }
-
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), $"{taskId} of {id} never reached {state}: {answer}");
-            await Task.Delay(100);
-        }
+        var answer = await Eventually.UntilAsync(
+            () => client.GetAsync($"api/v1/executions/{id}"),
+            answer => answer.Status == HttpStatusCode.OK && (TaskState(answer.Json, taskId) == state || IsTerminal(answer.Json)),
+            $"{taskId} of {id} to reach {state}",
+            seconds: 60);
+        Assert.True(TaskState(answer.Json, taskId) == state, $"{id} ended before {taskId} was {state}: {answer}");
+        return answer.Json;
     }
+
+    public static bool IsTerminal(JsonElement execution) => Terminal.Contains(State(execution));
+
+    private static string? State(JsonElement execution) => execution.GetProperty("state").GetProperty("current").GetString();
+
+    private static int Seconds(TimeSpan? within) => (int)Math.Ceiling((within ?? TimeSpan.FromSeconds(60)).TotalSeconds);
 }

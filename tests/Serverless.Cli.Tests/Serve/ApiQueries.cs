@@ -2,32 +2,9 @@ using System.Text.Json;
 
 namespace Serverless.Cli.Tests.Serve;
 
-/// <summary>Polling with a deadline for things that happen in the background (triggers, schedules): never a fixed sleep.</summary>
-public static class Eventually
+/// <summary>Reads of the API the serve tests poll with <see cref="Serverless.Tests.Eventually"/>.</summary>
+public static class ApiQueries
 {
-    /// <summary>Re-evaluates <paramref name="condition"/> every 50 ms until it holds; fails with <paramref name="what"/> after <paramref name="seconds"/>.</summary>
-    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what, int seconds = 30)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        var last = await read();
-        while (!condition(last))
-        {
-            try
-            {
-                await ticks.WaitForNextTickAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail($"Timed out after {seconds} s waiting for {what}; last seen: {last}");
-            }
-
-            last = await read();
-        }
-
-        return last;
-    }
-
     /// <summary>The executions of a flow as the search route lists them (oldest first).</summary>
     public static async Task<IReadOnlyList<JsonElement>> SearchAsync(this ApiClient api, string ns, string flowId)
     {
