@@ -14,8 +14,19 @@ internal sealed partial class ExecutionRunner
     /// <summary>Marks <paramref name="runId"/> as a Loop, so its iterations get an <c>item</c> variable.</summary>
     internal void RegisterLoop(string runId, IReadOnlyList<string>? keys) => _loops[runId] = keys;
 
-    /// <summary>The Loops a segment's tasks may sit in; null when there are none.</summary>
-    private Dictionary<string, IReadOnlyList<string>?>? LoopsForSegment => _loops.Count > 0 ? new(_loops, StringComparer.Ordinal) : null;
+    /// <summary>
+    /// The Loops a segment's tasks sit in (its parent and the owners of its enclosing iterations), not every Loop
+    /// seen so far: the input is replayed in every episode of the segment. Null when there are none.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<string>?>? LoopsFor(Contracts.SegmentRequest request)
+    {
+        var loops = request.Iterations.Select(i => i.Owner.Id).Append(request.Parent?.Id)
+            .OfType<string>()
+            .Where(_loops.ContainsKey)
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(id => id, id => _loops[id], StringComparer.Ordinal);
+        return loops.Count > 0 ? loops : null;
+    }
 
     private void RestoreLoops(IReadOnlyDictionary<string, IReadOnlyList<string>?>? loops)
     {

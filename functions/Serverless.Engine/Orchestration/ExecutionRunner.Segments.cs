@@ -144,7 +144,7 @@ internal sealed partial class ExecutionRunner
             Outputs = OutputsReadBy(tasks),
             ErrorLogs = [.. _errorLogs],
             Variables = _vars,
-            Loops = LoopsForSegment,
+            Loops = LoopsFor(request),
         };
         var result = await _context.CallSubOrchestratorAsync<SegmentResult>(
             OrchestrationNames.Segment,

@@ -30,7 +30,6 @@ internal sealed partial class ExecutionRunner
             ["originalId"] = _request.ExecutionId,
         },
         ["inputs"] = _request.Inputs ?? new Dictionary<string, object?>(),
-        ["vars"] = _flow.Variables,
         ["labels"] = _flow.Labels.Concat(_request.Labels).GroupBy(l => l.Key).ToDictionary(g => g.Key, g => (object?)g.Last().Value),
         ["trigger"] = _request.Trigger,
         ["envs"] = _request.Envs?.ToDictionary(e => e.Key, e => (object?)e.Value) ?? new Dictionary<string, object?>(),
