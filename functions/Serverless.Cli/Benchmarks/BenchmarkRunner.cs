@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
-using Serverless.Cli.Embedded;
+using Serverless.Durable.Embedded;
 using Serverless.Engine.Executions;
 using Serverless.Engine.Hosting;
 using Serverless.Engine.Parsing;
@@ -37,7 +37,7 @@ internal sealed partial class BenchmarkRunner : IAsyncDisposable
     public static async Task<BenchmarkRunner> StartAsync(BenchmarkSizes sizes, Action<string> progress, CancellationToken cancellationToken)
     {
         var root = Directory.CreateTempSubdirectory("flows-bench-").FullName;
-        var stores = StorageFactory.Create(new StorageOptions { LocalRoot = root });
+        var stores = LocalStores.Create(root);
         var host = await EmbeddedDurableHost.StartAsync(
             registry =>
             {

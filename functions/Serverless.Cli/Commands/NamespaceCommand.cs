@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Serverless.Cli.Embedded;
 using Serverless.Cli.Terminal;
+using Serverless.Durable.Embedded;
+using Serverless.Engine.Azure.Storage;
 using Serverless.Engine.Storage;
 
 namespace Serverless.Cli.Commands;

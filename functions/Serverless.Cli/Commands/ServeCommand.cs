@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Serverless.Cli.Durable;
-using Serverless.Cli.Embedded;
-using Serverless.Cli.Serve;
+using Serverless.Durable.Embedded.AzureStorage;
+using Serverless.Durable.Embedded;
+using Serverless.Serve;
 using Serverless.Cli.Terminal;
 using Serverless.Engine.Storage;
 

@@ -12,7 +12,7 @@ namespace Serverless.Engine.Activities;
 /// so the orchestration's durable retry (<c>StorageRetry</c>) calls all of them again once storage is back.
 /// Listeners are idempotent, so the ones that had succeeded do no harm the second time.
 /// </summary>
-public sealed partial class ExecutionEndedActivity(IEnumerable<IExecutionListener> listeners, ILogger<ExecutionEndedActivity> logger)
+public sealed partial class ExecutionEndedActivity(IEnumerable<IExecutionListener> listeners, StorageFaults faults, ILogger<ExecutionEndedActivity> logger)
     : TaskActivity<Execution, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, Execution input)
@@ -26,10 +26,10 @@ public sealed partial class ExecutionEndedActivity(IEnumerable<IExecutionListene
             {
                 await listener.OnEndedAsync(input, CancellationToken.None);
             }
-            catch (Exception e) when (StorageFaults.IsUnavailable(e))
+            catch (Exception e) when (faults.IsUnavailable(e))
             {
                 outage ??= e;
-                ListenerStorageUnavailable(logger, listener.GetType().Name, input.Id, StorageFaults.Describe(e) ?? e.Message);
+                ListenerStorageUnavailable(logger, listener.GetType().Name, input.Id, faults.Describe(e) ?? e.Message);
             }
             catch (Exception e)
             {
@@ -40,7 +40,7 @@ public sealed partial class ExecutionEndedActivity(IEnumerable<IExecutionListene
 
         return outage is null
             ? ok
-            : throw new StorageException(StorageErrorKind.Failed, $"Storage is unavailable ({StorageFaults.Describe(outage)}): the end of execution '{input.Id}' is recorded on a retry.", outage);
+            : throw new StorageException(StorageErrorKind.Failed, $"Storage is unavailable ({faults.Describe(outage)}): the end of execution '{input.Id}' is recorded on a retry.", outage);
     }
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Execution listener {Listener} failed for execution {ExecutionId}")]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Engine.Activities;
 using Serverless.Engine.Logs;
 using Serverless.Engine.Orchestration;
+using Serverless.Engine.Storage;
 using Serverless.Engine.Tasks;
 using Serverless.Engine.Tasks.Http;
 
@@ -18,6 +19,7 @@ public static class EngineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TaskTypeRegistry.BuiltIn);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(StorageFaults.Network);
         services.TryAddSingleton<IExecutionLogSink>(NullLogSink.Instance);
         services.TryAddSingleton<TaskExecutor>();
         services.TryAddSingleton<IExecutionStarter, UnavailableExecutionStarter>();

@@ -12,13 +12,8 @@ internal sealed partial class ExecutionRunner
     {
         var retry = task.Retry ?? _flow.Retry;
         var started = Now;
-        while (true)
+        while (!_interrupted.ContainsKey(runId))
         {
-            if (_interrupted.ContainsKey(runId))
-            {
-                return _interrupted[runId];
-            }
-
             var attempt = _runs.Get(runId).Attempts.Count;
             _runs.Update(runId, run => run with { Attempts = [.. run.Attempts, new TaskRunAttempt(StateInfo.Of(State.RUNNING, Now))] });
             var result = await CallTaskAsync(BuildRequest(task, runId, frame, attempt));
@@ -67,6 +62,8 @@ internal sealed partial class ExecutionRunner
                 }
             }
         }
+
+        return _interrupted[runId];
     }
 
     private async Task<TaskResult> CallTaskAsync(TaskRequest request)

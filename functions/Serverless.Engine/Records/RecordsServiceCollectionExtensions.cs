@@ -1,9 +1,7 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Engine.Activities;
 using Serverless.Engine.Concurrency;
-using Serverless.Engine.Records.Table;
 
 namespace Serverless.Engine.Records;
 
@@ -25,15 +23,5 @@ public static class RecordsServiceCollectionExtensions
         services.AddSingleton<IExecutionListener>(sp => new ExecutionRecordListener(sp.GetRequiredService<IExecutionStore>(), sp.GetRequiredService<IExecutionLogStore>()));
         services.TryAddSingleton(sp => new ExecutionLauncher(sp.GetRequiredService<IExecutionStore>(), sp.GetService<TimeProvider>(), sp.GetService<IExecutionAdmission>()));
         return services;
-    }
-
-    /// <summary>Table Storage stores for <paramref name="tables"/>; table names may carry a test prefix.</summary>
-    public static (TableExecutionStore Executions, TableLogStore Logs) CreateTableStores(
-        TableServiceClient tables,
-        string executionsTable = DefaultExecutionsTable,
-        string logsTable = DefaultLogsTable)
-    {
-        ArgumentNullException.ThrowIfNull(tables);
-        return (new TableExecutionStore(tables.GetTableClient(executionsTable)), new TableLogStore(tables.GetTableClient(logsTable)));
     }
 }

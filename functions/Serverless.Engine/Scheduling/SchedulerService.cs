@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Serverless.Engine.Storage;
 using Serverless.Engine.Triggers;
 
 namespace Serverless.Engine.Scheduling;
@@ -9,7 +10,7 @@ namespace Serverless.Engine.Scheduling;
 /// every multiple of <see cref="SchedulerOptions.TickInterval"/> by the injected clock. The Functions app
 /// uses a timer trigger instead.
 /// </summary>
-public sealed partial class SchedulerService(Scheduler scheduler, IFlowSource flows, SchedulerOptions options, TimeProvider clock, ILogger<SchedulerService> logger)
+public sealed partial class SchedulerService(Scheduler scheduler, IFlowSource flows, SchedulerOptions options, TimeProvider clock, StorageFaults faults, ILogger<SchedulerService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,7 +25,7 @@ public sealed partial class SchedulerService(Scheduler scheduler, IFlowSource fl
                     Ticked(logger, result.Started, result.AlreadyStarted, result.Failed);
                 }
             }
-            catch (Exception e) when (Storage.StorageFaults.Describe(e) is { } reason)
+            catch (Exception e) when (faults.Describe(e) is { } reason)
             {
                 TickUnavailable(logger, reason);
             }

@@ -8,6 +8,9 @@ namespace Serverless.Engine.Secrets;
 /// </summary>
 public sealed class SecretResolver
 {
+    /// <summary>The app setting that names the Key Vault the Azure adapters read secrets from.</summary>
+    public const string KeyVaultUrlVariable = "FLOWS_KEYVAULT_URL";
+
     private readonly IReadOnlyList<ISecretStore> _stores;
     private readonly ISecretMasker _masker;
 
@@ -32,6 +35,6 @@ public sealed class SecretResolver
 
         throw new ExpressionException(
             $"Cannot find secret for key '{name}'. Set the environment variable '{EnvironmentSecretStore.Prefix}{name.ToUpperInvariant()}' "
-            + $"to its base64-encoded value, or configure {KeyVaultSecretStore.UrlVariable}.");
+            + $"to its base64-encoded value, or configure {KeyVaultUrlVariable} (Azure Key Vault).");
     }
 }

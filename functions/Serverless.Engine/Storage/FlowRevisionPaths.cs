@@ -6,7 +6,7 @@ namespace Serverless.Engine.Storage;
 /// The flow layout both implementations share: <c>{namespace}/{id}/{revision:D6}.yaml</c>. Six digits
 /// keep listings in revision order for the first million revisions; parsing does not depend on it.
 /// </summary>
-internal static class FlowRevisionPaths
+public static class FlowRevisionPaths
 {
     /// <summary>How many times a save retries after losing a revision number to a concurrent writer.</summary>
     public const int MaxAttempts = 100;

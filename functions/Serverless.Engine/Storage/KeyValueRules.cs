@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Serverless.Engine.Storage;
 
 /// <summary>Validation and expiry rules both KV implementations share.</summary>
-internal static class KeyValueRules
+public static class KeyValueRules
 {
     public static string Path(string ns, string key)
     {

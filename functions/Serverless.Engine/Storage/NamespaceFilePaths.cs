@@ -1,7 +1,7 @@
 namespace Serverless.Engine.Storage;
 
 /// <summary>Rules both namespace-file implementations share: the storage path and how a move is planned.</summary>
-internal static class NamespaceFilePaths
+public static class NamespaceFilePaths
 {
     /// <summary><c>{namespace}/{path}</c>, both validated.</summary>
     public static string Combine(string ns, string path)

@@ -42,14 +42,19 @@ public sealed class StorageException : Exception
     /// <summary>The category of the failure.</summary>
     public StorageErrorKind Kind { get; }
 
-    internal static StorageException InvalidPath(string what, string value, string reason) =>
+    // The factories below are public so that every store implementation, in this assembly or an adapter's,
+    // words the same failure the same way.
+    public static StorageException InvalidPath(string what, string value, string reason) =>
         new(StorageErrorKind.InvalidPath, $"Invalid {what} '{Printable(value)}': {reason}.");
 
-    internal static StorageException NotFound(string what) =>
+    public static StorageException NotFound(string what) =>
         new(StorageErrorKind.NotFound, $"{what} was not found.");
 
+    public static StorageException InternalFileNotFound(Uri kestraUri) =>
+        NotFound($"Internal storage file '{Printable(kestraUri?.OriginalString ?? "")}'");
+
     /// <summary>Shows control characters as escapes so a hostile value cannot forge log lines.</summary>
-    internal static string Printable(string value)
+    public static string Printable(string value)
     {
         const int Max = 200;
         var builder = new System.Text.StringBuilder(Math.Min(value.Length, Max) + 8);

@@ -28,21 +28,4 @@ public static class TriggerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IExecutionListener, FlowTriggerListener>());
         return services;
     }
-
-    /// <summary>
-    /// Adds the hosted service that polls blob containers and queues named by Blob and Queue triggers
-    /// (for <c>flows serve</c>; the Functions app uses blob and queue trigger functions instead). Blobs
-    /// changed at the last seen instant are offered again; their deterministic ids keep starts single.
-    /// </summary>
-    public static IServiceCollection AddFlowStoragePolling(this IServiceCollection services, Action<Polling.StoragePollingOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-        var options = new Polling.StoragePollingOptions();
-        configure(options);
-        services.AddFlowTriggers();
-        services.TryAddSingleton(options);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, Polling.StoragePollingService>());
-        return services;
-    }
 }

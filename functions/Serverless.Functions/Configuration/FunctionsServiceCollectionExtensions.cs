@@ -1,16 +1,18 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Serverless.Api;
 using Serverless.Engine.Activities;
-using Serverless.Engine.Api;
+using Serverless.Engine.Azure;
+using Serverless.Engine.Azure.Concurrency;
+using Serverless.Engine.Azure.Scheduling;
+using Serverless.Engine.Azure.Storage;
 using Serverless.Engine.Concurrency;
-using Serverless.Engine.Concurrency.Table;
 using Serverless.Engine.Flows;
 using Serverless.Engine.Hosting;
 using Serverless.Engine.Logs;
 using Serverless.Engine.Records;
 using Serverless.Engine.Scheduling;
-using Serverless.Engine.Scheduling.Table;
 using Serverless.Engine.Storage;
 using Serverless.Engine.Triggers;
 
@@ -41,6 +43,7 @@ public static class FunctionsServiceCollectionExtensions
 
         AddStorage(services, settings, connection);
         services.AddSingleton<IFlowResolver>(sp => new StoreFlowResolver(sp.GetRequiredService<IFlowStore>()));
+        services.AddFlowsAzure();
         services.AddFlowEngine();
         services.AddFlowApi();
         services.AddFlowScheduler(runInBackground: false);
@@ -55,7 +58,7 @@ public static class FunctionsServiceCollectionExtensions
         {
             services.AddSingleton(sp => StorageFactory.CreateBlob(connection.CreateBlobServiceClient(), "", sp.GetService<TimeProvider>()));
             var tables = new Lazy<TableServiceClient>(connection.CreateTableServiceClient);
-            var (executions, logs) = RecordsServiceCollectionExtensions.CreateTableStores(tables.Value, settings.ExecutionsTable, settings.LogsTable);
+            var (executions, logs) = AzureServiceCollectionExtensions.CreateTableStores(tables.Value, settings.ExecutionsTable, settings.LogsTable);
             services.AddSingleton<IExecutionLogSink>(logs);
             services.AddExecutionRecords(executions, logs);
             services.AddSingleton<ITriggerStateStore>(_ => new TableTriggerStateStore(tables.Value.GetTableClient(settings.TriggersTable)));

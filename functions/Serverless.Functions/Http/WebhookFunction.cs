@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Serverless.Engine.Api;
+using Serverless.Api;
 using Serverless.Functions.Configuration;
 
 namespace Serverless.Functions.Http;

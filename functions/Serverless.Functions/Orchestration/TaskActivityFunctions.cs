@@ -24,6 +24,7 @@ public sealed class TaskActivityFunctions(
     IServiceProvider services,
     IExecutionStarter starter,
     FunctionsDurableClientSource clients,
+    StorageFaults faults,
     ILogger<ExecutionEndedActivity> endedLogger)
 {
     [Function(OrchestrationNames.RunTask)]
@@ -47,7 +48,7 @@ public sealed class TaskActivityFunctions(
     {
         // Listeners start flows (Flow triggers, queued executions): they need the bound client.
         clients.Use(client);
-        return new ExecutionEndedActivity(listeners, endedLogger).RunAsync(Context(OrchestrationNames.ExecutionEnded, execution.Id), execution);
+        return new ExecutionEndedActivity(listeners, faults, endedLogger).RunAsync(Context(OrchestrationNames.ExecutionEnded, execution.Id), execution);
     }
 
     [Function(OrchestrationNames.ResolveFlow)]

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Serverless.Cli.Embedded;
+using Serverless.Durable.Embedded;
 using Serverless.Engine.Activities;
 using Serverless.Engine.Concurrency;
 using Serverless.Engine.Executions;

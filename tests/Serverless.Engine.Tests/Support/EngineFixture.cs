@@ -1,4 +1,4 @@
-using Serverless.Cli.Embedded;
+using Serverless.Durable.Embedded;
 using Serverless.Engine.Executions;
 using Serverless.Engine.Logs;
 using Serverless.Engine.Parsing;

@@ -1,6 +1,6 @@
 using System.Collections;
 using Microsoft.Extensions.DependencyInjection;
-using Serverless.Cli.Embedded;
+using Serverless.Durable.Embedded;
 using Serverless.Engine.Executions;
 using Serverless.Engine.Logs;
 using Serverless.Engine.Parsing;
@@ -39,7 +39,7 @@ public sealed class TaskEngineFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var local = StorageFactory.CreateLocal(Root);
+        var local = LocalStores.Create(Root);
         Stores = local with { KeyValues = new LocalKeyValueStore(Root, "", KvClock) };
         var variables = new Hashtable();
         foreach (var (name, value) in Secrets)

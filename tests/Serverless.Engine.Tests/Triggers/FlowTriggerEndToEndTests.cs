@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Serverless.Cli.Embedded;
+using Serverless.Durable.Embedded;
 using Serverless.Engine.Executions;
 using Serverless.Engine.Flows;
 using Serverless.Engine.Parsing;

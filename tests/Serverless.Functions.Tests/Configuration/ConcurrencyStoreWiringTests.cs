@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Serverless.Engine.Api;
+using Serverless.Api;
 using Serverless.Engine.Concurrency;
-using Serverless.Engine.Concurrency.Table;
+using Serverless.Engine.Azure.Concurrency;
 using Serverless.Functions.Configuration;
 using Serverless.Functions.Http;
 

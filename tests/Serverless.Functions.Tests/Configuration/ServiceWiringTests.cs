@@ -21,7 +21,7 @@ public sealed class ServiceWiringTests : IDisposable
     {
         var configuration = new ConfigurationBuilder().Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddSingleton(Serverless.Engine.Storage.StorageFactory.CreateLocal(_root));
+        services.AddSingleton(Serverless.Engine.Storage.LocalStores.Create(_root));
         services.AddFlowsFunctions(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

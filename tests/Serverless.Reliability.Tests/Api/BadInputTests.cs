@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Serverless.Cli.Tests.Serve;
-using Serverless.Engine.Api;
+using Serverless.Serve.Tests;
+using Serverless.Api;
 using Serverless.Reliability.Tests.Security;
 
 namespace Serverless.Reliability.Tests.Api;

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Serverless.Cli.Tests.Serve;
-using Serverless.Engine.Tests.Azurite;
+using Serverless.Serve.Tests;
+using Serverless.Engine.Azure.Tests.Azurite;
 using Serverless.Reliability.Tests.Support;
 using Xunit.Abstractions;
 
@@ -18,6 +18,7 @@ namespace Serverless.Reliability.Tests.Crash;
 /// <c>CRASH_RUNS</c> sets the number of kill/restart runs (2 by default, 10 for the documented figures).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Azurite")]
 public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const string Key = "crash-key-0123456789";

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Text.Json;
-using Serverless.Cli.Tests.Serve;
-using Serverless.Engine.Tests.Azurite;
+using Serverless.Serve.Tests;
+using Serverless.Engine.Azure.Tests.Azurite;
 using Serverless.Reliability.Tests.Support;
 
 namespace Serverless.Reliability.Tests.Durable;
 
 /// <summary>The durable local backend runs what the in-memory one runs: tasks, timers, retries, subflows, pause and resume.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Azurite")]
 public sealed class AzureStorageBackendTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly DurableServeFixture _serve = new(azurite);

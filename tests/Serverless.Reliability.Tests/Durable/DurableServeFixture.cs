@@ -1,8 +1,8 @@
-using Serverless.Cli.Durable;
-using Serverless.Cli.Serve;
-using Serverless.Cli.Tests.Serve;
-using Serverless.Engine.Api;
-using Serverless.Engine.Tests.Azurite;
+using Serverless.Durable.Embedded.AzureStorage;
+using Serverless.Serve;
+using Serverless.Serve.Tests;
+using Serverless.Api;
+using Serverless.Engine.Azure.Tests.Azurite;
 
 namespace Serverless.Reliability.Tests.Durable;
 

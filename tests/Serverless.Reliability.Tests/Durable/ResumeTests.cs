@@ -1,5 +1,5 @@
 using System.Net;
-using Serverless.Cli.Tests.Serve;
+using Serverless.Serve.Tests;
 using Serverless.Reliability.Tests.Support;
 
 namespace Serverless.Reliability.Tests.Durable;

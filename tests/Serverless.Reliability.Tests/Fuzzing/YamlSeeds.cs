@@ -1,4 +1,4 @@
-using Serverless.Engine.Tests.Azurite;
+using Serverless.Engine.Azure.Tests.Azurite;
 
 namespace Serverless.Reliability.Tests.Fuzzing;
 

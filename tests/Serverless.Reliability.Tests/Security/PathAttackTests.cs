@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Serverless.Cli.Tests.Serve;
+using Serverless.Serve.Tests;
 
 namespace Serverless.Reliability.Tests.Security;
 

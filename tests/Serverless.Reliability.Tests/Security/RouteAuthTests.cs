@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
-using Serverless.Cli.Tests.Serve;
-using Serverless.Engine.Api;
+using Serverless.Serve.Tests;
+using Serverless.Api;
 
 namespace Serverless.Reliability.Tests.Security;
 

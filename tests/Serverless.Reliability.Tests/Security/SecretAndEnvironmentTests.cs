@@ -1,5 +1,5 @@
 using System.Text;
-using Serverless.Cli.Tests.Serve;
+using Serverless.Serve.Tests;
 
 namespace Serverless.Reliability.Tests.Security;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Serverless.Engine.Tests.Azurite;
+using Serverless.Engine.Azure.Tests.Azurite;
 
 namespace Serverless.Reliability.Tests.Storage;
 

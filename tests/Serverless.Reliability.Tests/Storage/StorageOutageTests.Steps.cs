@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Serverless.Cli.Tests.Serve;
+using Serverless.Serve.Tests;
 using Serverless.Reliability.Tests.Crash;
 using Serverless.Reliability.Tests.Support;
 

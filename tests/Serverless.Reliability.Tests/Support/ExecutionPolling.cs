@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Serverless.Cli.Tests.Serve;
+using Serverless.Serve.Tests;
 
 using Serverless.Tests;
 

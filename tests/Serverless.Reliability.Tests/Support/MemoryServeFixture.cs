@@ -1,6 +1,6 @@
-using Serverless.Cli.Serve;
-using Serverless.Cli.Tests.Serve;
-using Serverless.Engine.Api;
+using Serverless.Serve;
+using Serverless.Serve.Tests;
+using Serverless.Api;
 
 namespace Serverless.Reliability.Tests;
 

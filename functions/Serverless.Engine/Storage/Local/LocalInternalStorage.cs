@@ -20,14 +20,14 @@ public sealed class LocalInternalStorage : IInternalStorage
     {
         var path = KestraUris.ToPath(kestraUri);
         var stream = LocalErrors.Run(() => _folder.TryOpenRead(path), $"read execution file '{path}'");
-        return stream is null ? throw NotFound(kestraUri) : Task.FromResult(stream);
+        return stream is null ? throw StorageException.InternalFileNotFound(kestraUri) : Task.FromResult(stream);
     }
 
     public Task<long> SizeAsync(Uri kestraUri, CancellationToken ct = default)
     {
         var full = _folder.Resolve(KestraUris.ToPath(kestraUri));
         var info = new FileInfo(full);
-        return info.Exists ? Task.FromResult(info.Length) : throw NotFound(kestraUri);
+        return info.Exists ? Task.FromResult(info.Length) : throw StorageException.InternalFileNotFound(kestraUri);
     }
 
     public Task<bool> DeleteAsync(Uri kestraUri, CancellationToken ct = default)
@@ -44,7 +44,4 @@ public sealed class LocalInternalStorage : IInternalStorage
             $"list execution files under '{prefix}'");
         return Task.FromResult(uris);
     }
-
-    internal static StorageException NotFound(Uri kestraUri) =>
-        StorageException.NotFound($"Internal storage file '{StorageException.Printable(kestraUri.OriginalString)}'");
 }

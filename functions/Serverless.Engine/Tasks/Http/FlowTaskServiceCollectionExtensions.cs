@@ -34,12 +34,6 @@ public static class FlowTaskServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISecretMasker, SecretMasker>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretStore, EnvironmentSecretStore>());
-        if (Environment.GetEnvironmentVariable(KeyVaultSecretStore.UrlVariable) is { Length: > 0 })
-        {
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretStore, KeyVaultSecretStore>(
-                sp => KeyVaultSecretStore.FromEnvironment(sp.GetRequiredService<TimeProvider>())!));
-        }
-
         services.TryAddSingleton<SecretResolver>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpressionFunctionProvider, SecretFunctionProvider>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpressionFunctionProvider, StorageFunctionProvider>());

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
-using Serverless.Cli.Embedded;
+using Serverless.Durable.Embedded;
 using Serverless.Engine.Activities;
 using Serverless.Engine.Executions;
 using Serverless.Engine.Flows;
@@ -32,7 +32,7 @@ public sealed class FlowTaskFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Stores = StorageFactory.CreateLocal(Root);
+        Stores = LocalStores.Create(Root);
         _engine = await EmbeddedEngine.StartAsync(Logs, services =>
         {
             services.AddFlowStorage(Stores);

@@ -1,8 +1,0 @@
-namespace Serverless.Engine.Storage;
-
-/// <summary>Metadata lookups that ignore case, as Azure compares metadata names case-insensitively.</summary>
-internal static class BlobMetadata
-{
-    public static string? Find(IDictionary<string, string>? metadata, string name) =>
-        metadata?.FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
-}
