@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
-using Azure.Data.Tables;
 using Azure;
+using Azure.Data.Tables;
+using Serverless.Engine.Azure.Tables;
 using Serverless.Engine.Concurrency;
 using Serverless.Engine.Storage;
 
@@ -26,10 +27,13 @@ public sealed partial class TableConcurrencySlotStore : IConcurrencySlotStore
 
     private const int MaxAttempts = 50;
     private readonly TableClient _table;
-    private readonly SemaphoreSlim _created = new(1, 1);
-    private bool _exists;
+    private readonly TableOnFirstUse _creation;
 
-    public TableConcurrencySlotStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
+    public TableConcurrencySlotStore(TableClient table)
+    {
+        _creation = new TableOnFirstUse(table);
+        _table = _creation.Table;
+    }
 
     public async Task<SlotOutcome> AcquireAsync(ConcurrencyKey key, string executionId, int limit, QueuedExecution? queueIfFull, CancellationToken cancellationToken)
     {
@@ -151,25 +155,5 @@ public sealed partial class TableConcurrencySlotStore : IConcurrencySlotStore
     private static bool IsConflict(Exception e) =>
         e is RequestFailedException { Status: 409 or 412 } || (e is TableTransactionFailedException t && t.Status is 404 or 409 or 412);
 
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _exists))
-        {
-            return;
-        }
-
-        await _created.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_exists)
-            {
-                await _table.CreateIfNotExistsAsync(cancellationToken);
-                Volatile.Write(ref _exists, true);
-            }
-        }
-        finally
-        {
-            _created.Release();
-        }
-    }
+    private Task EnsureTableAsync(CancellationToken cancellationToken) => _creation.EnsureAsync(cancellationToken);
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure.Data.Tables;
 using Azure;
+using Azure.Data.Tables;
+using Serverless.Engine.Azure.Tables;
 using Serverless.Engine.Contracts;
 using Serverless.Engine.Executions;
 using Serverless.Engine.Records;
@@ -29,10 +30,13 @@ public sealed partial class TableExecutionStore : IExecutionStore
     private const int MaxAttempts = 5;
 
     private readonly TableClient _table;
-    private readonly SemaphoreSlim _created = new(1, 1);
-    private bool _exists;
+    private readonly TableOnFirstUse _creation;
 
-    public TableExecutionStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
+    public TableExecutionStore(TableClient table)
+    {
+        _creation = new TableOnFirstUse(table);
+        _table = _creation.Table;
+    }
 
     public async Task SaveAsync(Execution execution, CancellationToken ct = default)
     {
@@ -91,27 +95,7 @@ public sealed partial class TableExecutionStore : IExecutionStore
         return true;
     }
 
-    private async Task EnsureTableAsync(CancellationToken ct)
-    {
-        if (_exists)
-        {
-            return;
-        }
-
-        await _created.WaitAsync(ct);
-        try
-        {
-            if (!_exists)
-            {
-                await _table.CreateIfNotExistsAsync(ct);
-                _exists = true;
-            }
-        }
-        finally
-        {
-            _created.Release();
-        }
-    }
+    private Task EnsureTableAsync(CancellationToken ct) => _creation.EnsureAsync(ct);
 
     private async Task<(Execution Execution, string IndexKey, ETag ETag)?> GetDetailAsync(string executionId, CancellationToken ct)
     {

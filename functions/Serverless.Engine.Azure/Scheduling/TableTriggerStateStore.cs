@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 using Azure;
+using Azure.Data.Tables;
+using Serverless.Engine.Azure.Tables;
 using Serverless.Engine.Contracts;
 using Serverless.Engine.Executions;
 using Serverless.Engine.Scheduling;
@@ -17,10 +18,13 @@ public sealed class TableTriggerStateStore : ITriggerStateStore
 {
     private const string Partition = "trigger";
     private readonly TableClient _table;
-    private readonly SemaphoreSlim _created = new(1, 1);
-    private bool _exists;
+    private readonly TableOnFirstUse _creation;
 
-    public TableTriggerStateStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
+    public TableTriggerStateStore(TableClient table)
+    {
+        _creation = new TableOnFirstUse(table);
+        _table = _creation.Table;
+    }
 
     public async Task<IReadOnlyDictionary<TriggerKey, TriggerState>> ListAsync(CancellationToken cancellationToken)
     {
@@ -87,25 +91,5 @@ public sealed class TableTriggerStateStore : ITriggerStateStore
         Version = entity.ETag.ToString(),
     };
 
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _exists))
-        {
-            return;
-        }
-
-        await _created.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_exists)
-            {
-                await _table.CreateIfNotExistsAsync(cancellationToken);
-                Volatile.Write(ref _exists, true);
-            }
-        }
-        finally
-        {
-            _created.Release();
-        }
-    }
+    private Task EnsureTableAsync(CancellationToken cancellationToken) => _creation.EnsureAsync(cancellationToken);
 }

@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Engine.Activities;
 using Serverless.Engine.Logs;
 using Serverless.Engine.Orchestration;
+using Serverless.Engine.Parsing;
 using Serverless.Engine.Storage;
 using Serverless.Engine.Tasks;
 using Serverless.Engine.Tasks.Http;
+using Serverless.Engine.Triggers;
 
 namespace Serverless.Engine.Hosting;
 
@@ -18,6 +20,9 @@ public static class EngineServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TaskTypeRegistry.BuiltIn);
+        services.TryAddSingleton(TriggerTypeRegistry.BuiltIn);
+        services.TryAddSingleton(sp => new FlowParser(sp.GetRequiredService<TaskTypeRegistry>(), sp.GetRequiredService<TriggerTypeRegistry>()));
+        services.TryAddSingleton(sp => new FlowCache(sp.GetRequiredService<FlowParser>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(StorageFaults.Network);
         services.TryAddSingleton<IExecutionLogSink>(NullLogSink.Instance);

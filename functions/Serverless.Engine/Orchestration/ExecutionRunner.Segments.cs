@@ -25,10 +25,10 @@ internal sealed partial class ExecutionRunner
     private static readonly ConditionalWeakTable<Flow, Dictionary<string, TaskDefinition>> TasksById = [];
 
     /// <summary>Runs the part of an execution a parent handed to this segment orchestration.</summary>
-    public static async Task<SegmentResult> RunSegmentAsync(TaskOrchestrationContext context, SegmentRequest request, TaskTypeRegistry types)
+    public static async Task<SegmentResult> RunSegmentAsync(TaskOrchestrationContext context, SegmentRequest request, FlowCache flows)
     {
-        var flow = request.PackedFlowSource is { } packed ? FlowCache.GetPacked(packed) : FlowCache.Get(request.Execution.FlowSource);
-        var runner = new ExecutionRunner(context, request.Execution, flow, types, request.Outputs) { _packedSource = request.PackedFlowSource };
+        var flow = request.PackedFlowSource is { } packed ? flows.GetPacked(packed) : flows.Get(request.Execution.FlowSource);
+        var runner = new ExecutionRunner(context, request.Execution, flow, flows, request.Outputs) { _packedSource = request.PackedFlowSource };
         runner._errorLogs.AddRange(request.ErrorLogs);
         runner._vars = request.Variables;
         runner.RestoreLoops(request.Loops);

@@ -23,22 +23,24 @@ internal sealed partial class ExecutionRunner
     private readonly TaskTypeRegistry _types;
     private readonly TaskRunRecorder _runs = new();
     private readonly OutputStore _outputs;
+    private readonly FlowCache _flows;
     private readonly List<IReadOnlyDictionary<string, object?>> _errorLogs = [];
     private readonly Dictionary<string, object?> _baseVariables;
     private StateInfo _state;
     private string? _error;
 
-    public ExecutionRunner(TaskOrchestrationContext context, ExecutionRequest request, Flow flow, TaskTypeRegistry types)
-        : this(context, request, flow, types, outputs: null)
+    public ExecutionRunner(TaskOrchestrationContext context, ExecutionRequest request, Flow flow, FlowCache flows)
+        : this(context, request, flow, flows, outputs: null)
     {
     }
 
-    private ExecutionRunner(TaskOrchestrationContext context, ExecutionRequest request, Flow flow, TaskTypeRegistry types, IReadOnlyDictionary<string, object?>? outputs)
+    private ExecutionRunner(TaskOrchestrationContext context, ExecutionRequest request, Flow flow, FlowCache flows, IReadOnlyDictionary<string, object?>? outputs)
     {
         _context = context;
         _request = request;
         _flow = flow;
-        _types = types;
+        _flows = flows;
+        _types = flows.Types;
         _outputs = new OutputStore(outputs);
         _state = StateInfo.Of(State.CREATED, Now);
         _baseVariables = BaseVariables();
@@ -52,6 +54,9 @@ internal sealed partial class ExecutionRunner
     internal string ExecutionId => _request.ExecutionId;
 
     internal Flow Flow => _flow;
+
+    /// <summary>The host's parsed flows: subflows are parsed with the same task types as this flow.</summary>
+    internal FlowCache Flows => _flows;
 
     internal StateInfo CurrentState => _state;
 

@@ -8,12 +8,12 @@ namespace Serverless.Engine.Orchestration;
 /// Runs a slice of an execution (part of a long sequence, or a batch of ForEach iterations) with a history of
 /// its own, and returns the task runs and outputs it produced to the execution's orchestration.
 /// </summary>
-public sealed class FlowSegmentOrchestration : TaskOrchestrator<SegmentRequest, SegmentResult>
+public sealed class FlowSegmentOrchestration(FlowCache flows) : TaskOrchestrator<SegmentRequest, SegmentResult>
 {
     public override Task<SegmentResult> RunAsync(TaskOrchestrationContext context, SegmentRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return ExecutionRunner.RunSegmentAsync(context, input, TaskTypeRegistry.BuiltIn);
+        return ExecutionRunner.RunSegmentAsync(context, input, flows);
     }
 }

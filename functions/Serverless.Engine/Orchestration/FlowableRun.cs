@@ -35,6 +35,9 @@ public sealed class FlowableRun
     /// <summary>The durable context, for timers and external events. Never do I/O through anything else.</summary>
     public TaskOrchestrationContext Context => _runner.Context;
 
+    /// <summary>The host's parsed flows, for the flows this task starts.</summary>
+    public FlowCache Flows => _runner.Flows;
+
     /// <summary>
     /// Cancelled if this task run is interrupted (a Dag's <c>onChildFailure</c>). Pass it to every durable timer:
     /// an orchestration does not complete while one of its timers is pending.

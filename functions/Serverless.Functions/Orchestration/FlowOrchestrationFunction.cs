@@ -10,12 +10,12 @@ namespace Serverless.Functions.Orchestration;
 /// The flow orchestration as a Durable Functions orchestrator: a thin wrapper, the interpreter is the
 /// engine's <see cref="FlowOrchestration"/>, exactly as the embedded host runs it.
 /// </summary>
-public sealed class FlowOrchestrationFunction
+public sealed class FlowOrchestrationFunction(FlowCache flows)
 {
     [Function(OrchestrationNames.Flow)]
     public Task<Execution> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new FlowOrchestration().RunAsync(context, context.GetInput<ExecutionRequest>()!);
+        return new FlowOrchestration(flows).RunAsync(context, context.GetInput<ExecutionRequest>()!);
     }
 }

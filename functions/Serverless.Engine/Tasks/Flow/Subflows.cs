@@ -39,7 +39,7 @@ internal static class Subflows
 
         try
         {
-            return new ChildFlow(reference, resolved, FlowCache.Get(resolved.Source));
+            return new ChildFlow(reference, resolved, run.Flows.Get(resolved.Source));
         }
         catch (Parsing.FlowValidationException e)
         {
