@@ -40,7 +40,7 @@ internal static class JqFilter
 
         var options = new JqOptions
         {
-            MaxSteps = Math.Max(1_000_000L, 100L * evaluator.Limits.MaxLoopIterations),
+            MaxSteps = Math.Max(1_000_000L, 20L * evaluator.Limits.MaxLoopIterations),
             MaxStringLength = evaluator.Limits.MaxOutputLength,
             Now = () => evaluator.Scope.Now,
         };

@@ -172,25 +172,25 @@ internal static partial class JqBuiltins
         _ => throw new JqRuntimeException($"Cannot check whether {JqValues.TypeName(v)} has a {JqValues.TypeName(k)} key"),
     };
 
+    /// <summary><c>contains</c>: different kinds are an error at the top and simply "not contained" below it, as in jq.</summary>
     public static bool Contains(object? a, object? b)
     {
-        switch (a, b)
+        if (JqValues.TypeName(a) != JqValues.TypeName(b))
         {
-            case (IReadOnlyDictionary<string, object?> ma, IReadOnlyDictionary<string, object?> mb):
-                return mb.All(kv => ma.TryGetValue(kv.Key, out var av) && Contains(av, kv.Value));
-            case (IReadOnlyList<object?> la, IReadOnlyList<object?> lb):
-                return lb.All(y => la.Any(x => Contains(x, y)));
-            case (string sa, string sb):
-                return sa.Contains(sb, StringComparison.Ordinal);
-            default:
-                if (JqValues.TypeName(a) != JqValues.TypeName(b))
-                {
-                    throw new JqRuntimeException($"{JqValues.Describe(a)} and {JqValues.Describe(b)} cannot have their containment checked");
-                }
-
-                return JqValues.Equal(a, b);
+            throw new JqRuntimeException($"{JqValues.Describe(a)} and {JqValues.Describe(b)} cannot have their containment checked");
         }
+
+        return ContainsWithin(a, b);
     }
+
+    private static bool ContainsWithin(object? a, object? b) => (a, b) switch
+    {
+        (IReadOnlyDictionary<string, object?> ma, IReadOnlyDictionary<string, object?> mb) =>
+            mb.All(kv => ma.TryGetValue(kv.Key, out var av) && ContainsWithin(av, kv.Value)),
+        (IReadOnlyList<object?> la, IReadOnlyList<object?> lb) => lb.All(y => la.Any(x => ContainsWithin(x, y))),
+        (string sa, string sb) => sa.Contains(sb, StringComparison.Ordinal),
+        _ => JqValues.TypeName(a) == JqValues.TypeName(b) && JqValues.Equal(a, b),
+    };
 
     private static object? ToNumber(object? v)
     {

@@ -243,20 +243,34 @@ internal static class JqValues
             d = d > 0 ? double.MaxValue : -double.MaxValue;
         }
 
-        if (d == Math.Floor(d) && Math.Abs(d) < 1e17)
+        // jq prints the shortest round-trip digits, in fixed notation unless the decimal point would sit
+        // 4+ places before the first digit or more than 15 places past the last one (jvp_dtoa_fmt).
+        var r = Math.Abs(d).ToString("E16", CultureInfo.InvariantCulture);
+        var shortest = Math.Abs(d).ToString("R", CultureInfo.InvariantCulture);
+        var e = shortest.IndexOf('E', StringComparison.Ordinal);
+        var digits = (e < 0 ? shortest : shortest[..e]).Replace(".", string.Empty, StringComparison.Ordinal).TrimStart('0');
+        var exponent = int.Parse(r[(r.IndexOf('E', StringComparison.Ordinal) + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        digits = digits.TrimEnd('0');
+        if (digits.Length == 0)
         {
-            return ((long)d).ToString(CultureInfo.InvariantCulture);
+            return "0";
         }
 
-        var r = d.ToString("R", CultureInfo.InvariantCulture);
-        var e = r.IndexOf('E', StringComparison.Ordinal);
-        if (e < 0)
+        var decpt = exponent + 1;
+        var sign = d < 0 ? "-" : string.Empty;
+        if (decpt <= -4 || decpt > digits.Length + 15)
         {
-            return r;
+            var mantissa = digits.Length > 1 ? digits[0] + "." + digits[1..] : digits;
+            return string.Create(CultureInfo.InvariantCulture, $"{sign}{mantissa}e{(decpt - 1 < 0 ? '-' : '+')}{Math.Abs(decpt - 1):00}");
         }
 
-        var mantissa = r[..e];
-        var exponent = int.Parse(r[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        return string.Create(CultureInfo.InvariantCulture, $"{mantissa}e{(exponent < 0 ? '-' : '+')}{Math.Abs(exponent):00}");
+        if (decpt <= 0)
+        {
+            return sign + "0." + new string('0', -decpt) + digits;
+        }
+
+        return decpt >= digits.Length
+            ? sign + digits + new string('0', decpt - digits.Length)
+            : sign + digits[..decpt] + "." + digits[decpt..];
     }
 }

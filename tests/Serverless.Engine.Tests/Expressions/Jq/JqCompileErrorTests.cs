@@ -47,4 +47,20 @@ public sealed class JqCompileErrorTests
         var ex = Assert.Throws<ExpressionException>(() => TestScopes.Render("{{ [1] | jq('.[] | nope') }}"));
         Assert.Contains("nope/0 is not defined at line 1, column 7", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void JqErrors_TemplateWithBadLiteralProgram_PointsAtTheCharacterInTheTemplate()
+    {
+        var errors = ExpressionEngine.Shared.JqErrors("ok: {{ x }}\n{{ x | jq('.a | nope') }} and {{ y | jq('.b') }}");
+        var error = Assert.Single(errors);
+        Assert.Equal(2, error.Line);
+        Assert.Equal(17, error.Column);
+        Assert.Contains("nope/0 is not defined", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JqErrors_ValidOrDynamicPrograms_ReportNothing()
+    {
+        Assert.Empty(ExpressionEngine.Shared.JqErrors("{{ x | jq('map(.a) | add') }} {{ x | jq(vars.program) }} no jq here"));
+    }
 }
