@@ -22,7 +22,7 @@ internal static partial class FilterRegistry
         f["fromJson"] = (input, _, _) => input is string s ? ValueConverter.ParseJson(s) : input;
         f["yaml"] = (input, _, _) => YamlText.Write(input);
         f["toYaml"] = (input, _, _) => YamlText.Write(input);
-        f["jq"] = (input, args, evaluator) => Jq.Run(input, args.GetString(0, "expression", ".")!, evaluator);
+        f["jq"] = (input, args, evaluator) => JqFilter.Run(input, args.GetString(0, "expression", ".")!, evaluator);
         f["className"] = (input, _, _) => ValueOps.TypeName(input);
     }
 
