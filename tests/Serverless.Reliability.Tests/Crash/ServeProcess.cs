@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 using System.Text;
 
 namespace Serverless.Reliability.Tests.Crash;
@@ -46,7 +47,7 @@ public sealed class ServeProcess : IAsyncDisposable
 
     public static async Task<ServeProcess> StartAsync(string connectionString, int port, string apiKey, IReadOnlyDictionary<string, string>? environment = null, string backend = "azurestorage")
     {
-        var cli = Path.Join(AppContext.BaseDirectory, "flows.dll");
+        var cli = CliPath();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -91,6 +92,13 @@ public sealed class ServeProcess : IAsyncDisposable
             await serve.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The CLI's own build output, recorded by the project file at build time.</summary>
+    private static string CliPath()
+    {
+        var path = typeof(ServeProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "FlowsCli").Value!;
+        return File.Exists(path) ? path : throw new FileNotFoundException($"flows.dll is not at {path}: build Serverless.Cli first (dotnet build Serverless.sln).", path);
     }
 
     /// <summary>SIGKILL to the host and every process it started (scripts included): nothing gets to clean up.</summary>
