@@ -16,13 +16,23 @@ namespace Serverless.Engine.Azure;
 public static class AzureServiceCollectionExtensions
 {
     /// <summary>
+    /// Storage outages recognised from the Azure SDK's exceptions, in place of whatever <see cref="StorageFaults"/>
+    /// was registered before: for hosts (such as <c>flows serve</c>) that talk to Azure Storage but bring their own secrets.
+    /// </summary>
+    public static IServiceCollection AddAzureStorageFaults(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.Replace(ServiceDescriptor.Singleton<StorageFaults>(AzureStorageFaults.Instance));
+        return services;
+    }
+
+    /// <summary>
     /// The Azure side of a host: storage outages recognised from the Azure SDK's exceptions
     /// (<see cref="AzureStorageFaults"/>), whatever order the host registers the engine in.
     /// </summary>
     public static IServiceCollection AddFlowsAzure(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        services.Replace(ServiceDescriptor.Singleton<StorageFaults>(AzureStorageFaults.Instance));
+        services.AddAzureStorageFaults();
 
         // Environment secrets are looked up before the vault whichever extension runs first.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretStore, EnvironmentSecretStore>());

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Serverless.Durable.Embedded;
 using Serverless.Api;
 using Serverless.Api.AspNetCore;
-using Serverless.Engine.Azure.Storage;
+using Serverless.Engine.Azure;
 using Serverless.Engine.Records;
 using Serverless.Engine.Storage;
 
@@ -44,7 +44,7 @@ public sealed partial class ServeHost
         services.AddSingleton(options);
 
         // The server's own services (scheduler, API) tell a storage outage from a bug the same way the engine does.
-        services.AddSingleton<StorageFaults>(AzureStorageFaults.Instance);
+        services.AddAzureStorageFaults();
         if (storage.Blobs is not null && storage.Queues is not null)
         {
             services.AddSingleton(storage.Blobs);

@@ -10,7 +10,7 @@ using Serverless.Durable.Embedded.AzureStorage;
 using Serverless.Durable.Embedded;
 using Serverless.Api;
 using Serverless.Api.AspNetCore;
-using Serverless.Engine.Azure.Storage;
+using Serverless.Engine.Azure;
 using Serverless.Engine.Executions;
 using Serverless.Engine.Flows;
 using Serverless.Engine.Logs;
@@ -67,7 +67,7 @@ public sealed partial class ServeHost : IAsyncDisposable
             engine = await EmbeddedEngine.StartAsync(hosting, sink, services =>
             {
                 services.AddFlowStorage(storage.Stores);
-                services.AddSingleton<StorageFaults>(AzureStorageFaults.Instance);
+                services.AddAzureStorageFaults();
                 services.AddSingleton<IFlowResolver>(new ServeFlowResolver(storage.Stores.Flows));
                 services.AddExecutionRecords(storage.Records, storage.Logs);
                 foreach (var module in modules)
